@@ -1,0 +1,13 @@
+package fr.vigie.checks.privileged;
+
+import fr.vigie.checks.Check;
+import java.util.List;
+
+/** The checks of the 'privileged' family, in catalogue order. Rules: ruleset rules/privileged.yaml. */
+public final class PrivilegedChecks {
+    private PrivilegedChecks() {}
+
+    public static List<Check> all() {
+        return List.of();
+    }
+}

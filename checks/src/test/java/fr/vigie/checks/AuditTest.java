@@ -1,0 +1,45 @@
+package fr.vigie.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.checks.testing.SnapshotFixture;
+import fr.vigie.ruleset.CatalogueLoader;
+import fr.vigie.ruleset.score.RuleStatus;
+import fr.vigie.snapshot.DataSource;
+import fr.vigie.snapshot.Uac;
+import org.junit.jupiter.api.Test;
+
+class AuditTest {
+    private final Audit audit = new Audit(CatalogueLoader.builtIn());
+
+    @Test
+    void aCleanCompleteDomainHasNoFailingRuleAndIsComplete() {
+        AuditResult r = audit.run(SnapshotFixture.domain().build());
+        assertThat(r.failing()).extracting(x -> x.rule().id()).isEmpty();
+        assertThat(r.score().complete()).isTrue();
+        assertThat(r.score().maturityLevel()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedStepMakesItsRulesNotEvaluatedAndTheScoreIncomplete() {
+        var f = SnapshotFixture.domain().failed(DataSource.COMPUTERS);
+        f.computer("SRV").flags(Uac.TRUSTED_FOR_DELEGATION).add();
+        AuditResult r = audit.run(f.build());
+        RuleResult deleg = r.results().stream().filter(x -> x.rule().id().equals("delegation-unconstrained"))
+                .findFirst().orElseThrow();
+        assertThat(deleg.status()).isEqualTo(RuleStatus.NOT_EVALUATED);
+        assertThat(deleg.missingData()).containsExactly(DataSource.COMPUTERS);
+        assertThat(r.score().complete()).isFalse();
+        assertThat(r.score().notEvaluated()).contains("delegation-unconstrained");
+    }
+
+    @Test
+    void aFindingCountsItsPointsAndCapsTheLevel() {
+        var f = SnapshotFixture.domain();
+        f.computer("SRV").flags(Uac.TRUSTED_FOR_DELEGATION).add();
+        AuditResult r = audit.run(f.build());
+        assertThat(r.failing()).extracting(x -> x.rule().id()).contains("delegation-unconstrained");
+        assertThat(r.score().maturityLevel()).isEqualTo(1);
+        assertThat(r.score().globalScore()).isPositive();
+    }
+}
