@@ -77,12 +77,25 @@ public final class VigieCli implements Callable<Integer> {
         }
     }
 
-    /** Runs the command line; returns the exit code. */
+    /**
+     * Runs the command line; returns the exit code. The log level raised by {@code --verbose} is restored on return,
+     * so that runs in one JVM (tests) do not leak into each other.
+     */
     public static int run(AgentEnvironment env, PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(env, out, err).execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        ch.qos.logback.classic.Level before = null;
+        boolean logback = LoggerFactory.getLogger("fr.vigie") instanceof ch.qos.logback.classic.Logger;
+        if (logback) {
+            before = ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("fr.vigie")).getLevel();
+        }
+        try {
+            return commandLine(env, out, err).execute(args);
+        } finally {
+            if (logback) {
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("fr.vigie")).setLevel(before);
+            }
+            out.flush();
+            err.flush();
+        }
     }
 
     public static void main(String[] args) {
