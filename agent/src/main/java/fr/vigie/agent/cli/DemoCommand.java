@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "<dir>",
-            description = "Root directory of the reports (default: ./" + DEFAULT_OUT + ").")
+            description = "Root directory of the reports (default: " + DEFAULT_OUT + " in the current directory).")
     Path out = Path.of(DEFAULT_OUT);
 
     DemoCommand(AgentEnvironment env) {

@@ -104,7 +104,7 @@ class HtmlReportTest {
         String page = html.render(report);
         String fix = page.substring(page.indexOf("id=\"fix-first\""), page.indexOf("id=\"failing\""));
 
-        assertThat(fix).contains("To reach level 2, fix these 2 rule(s)");
+        assertThat(fix).contains("To reach level 2, fix these 2 rules");
         assertThat(fix).contains("href=\"#rule-low-b\"").contains("href=\"#rule-low-a\"").doesNotContain("#rule-high");
         assertThat(fix.indexOf("low-b")).isLessThan(fix.indexOf("low-a"));
         assertThat(fix).contains("30 points · 2 objects");
