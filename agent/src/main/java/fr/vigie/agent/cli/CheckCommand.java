@@ -37,7 +37,8 @@ final class CheckCommand implements Callable<Integer> {
     Path snapshot;
 
     @Option(names = "--out", paramLabel = "<dir>",
-            description = "Root directory of the reports (default: " + ScanSettings.DEFAULT_OUT + " in the current directory).")
+            description = "Root directory of the reports (default: " + ScanSettings.DEFAULT_OUT
+                    + " in the current directory).")
     Path out = Path.of(ScanSettings.DEFAULT_OUT);
 
     @Option(names = "--thresholds", paramLabel = "<file>", description = "Site threshold overrides (YAML).")

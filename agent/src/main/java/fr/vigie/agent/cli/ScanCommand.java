@@ -97,7 +97,8 @@ final class ScanCommand implements Callable<Integer> {
     String baseDn;
 
     @Option(names = "--out", paramLabel = "<dir>",
-            description = "Root directory of the reports (default: " + ScanSettings.DEFAULT_OUT + " in the current directory).")
+            description = "Root directory of the reports (default: " + ScanSettings.DEFAULT_OUT
+                    + " in the current directory).")
     Path out;
 
     @Option(names = "--thresholds", paramLabel = "<file>", description = "Site threshold overrides (YAML).")

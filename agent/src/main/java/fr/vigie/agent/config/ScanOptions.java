@@ -124,7 +124,8 @@ public record ScanOptions(
         public Builder timeout(Duration v) { timeout = v; return this; }
 
         public ScanOptions build() {
-            return new ScanOptions(Optional.ofNullable(server), Optional.ofNullable(port), Optional.ofNullable(startTls),
+            return new ScanOptions(Optional.ofNullable(server), Optional.ofNullable(port),
+                    Optional.ofNullable(startTls),
                     Optional.ofNullable(insecurePlainLdap), Optional.ofNullable(trustStore),
                     Optional.ofNullable(trustStorePasswordFile), Optional.ofNullable(pinSha256),
                     Optional.ofNullable(insecureTrustAnyCertificate), Optional.ofNullable(bindDn),

@@ -38,6 +38,10 @@ public sealed interface TrustSetting {
      */
     default TrustPolicy toPolicy() throws ConfigException {
         if (this instanceof TrustStoreFile t) {
+            if (!java.nio.file.Files.isRegularFile(t.file())) {
+                throw new ConfigException("--trust-store " + t.file() + ": no such file (give the PKCS12 or JKS file "
+                        + "holding the CA that signed the DC's certificate)");
+            }
             Optional<Secret> password = Optional.empty();
             if (t.passwordFile().isPresent()) {
                 password = Optional.of(new PasswordSource.FromFile(t.passwordFile().get())

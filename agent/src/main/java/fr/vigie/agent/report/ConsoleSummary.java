@@ -23,11 +23,12 @@ public final class ConsoleSummary {
      * @param out    where to print; flushed, not closed
      */
     public static void print(ReportDocument report, Map<String, Path> files, PrintWriter out) {
-        String domain = report.domain().dnsName().isEmpty() ? report.domain().dn() : report.domain().dnsName();
+        String domain = oneLine(report.domain().dnsName().isEmpty() ? report.domain().dn()
+                : report.domain().dnsName());
         out.println();
-        out.println("Vigie audit of " + domain + " (" + report.domain().dn() + ")");
+        out.println("Vigie audit of " + domain + " (" + oneLine(report.domain().dn()) + ")");
         out.println("  collected " + report.collection().collectedAt() + " from "
-                + (report.collection().source().isEmpty() ? "unknown source" : report.collection().source())
+                + (report.collection().source().isEmpty() ? "unknown source" : oneLine(report.collection().source()))
                 + ", catalogue " + report.catalogue().version());
         int level = report.score().maturityLevel();
         if (report.provisional()) {
@@ -52,8 +53,9 @@ public final class ConsoleSummary {
         if (!failing.isEmpty()) {
             out.println("  Top findings:");
             for (RuleEntry r : failing.subList(0, Math.min(TOP_FINDINGS, failing.size()))) {
-                out.println(String.format(Locale.ROOT, "    [L%d] %-34s %3d pts, %s: %s", r.level(), r.id(), r.points(),
-                        r.evidence().size() == 1 ? "1 object" : r.evidence().size() + " objects", oneLine(r.title())));
+                out.println(String.format(Locale.ROOT, "    [L%d] %-34s %3d pts, %s: %s", r.level(), oneLine(r.id()),
+                        r.points(), r.evidence().size() == 1 ? "1 object" : r.evidence().size() + " objects",
+                        oneLine(r.title())));
             }
             if (failing.size() > TOP_FINDINGS) {
                 out.println("    ... and " + (failing.size() - TOP_FINDINGS) + " more in the report");
@@ -80,7 +82,10 @@ public final class ConsoleSummary {
         out.flush();
     }
 
-    /** Collapses line breaks and control characters: directory data must not forge console lines. */
+    /**
+     * Collapses line breaks and control characters (including the ESC of terminal escape sequences): directory data
+     * must not forge console lines or drive the terminal.
+     */
     private static String oneLine(String s) {
         return s.replaceAll("\\p{Cntrl}+", " ");
     }

@@ -144,7 +144,8 @@ public final class HtmlReport {
         }
 
         private void banner() throws IOException {
-            raw("<section class=\"banner\" id=\"incomplete\" role=\"alert\">\n<h2>Provisional / incomplete result</h2>\n");
+            raw("<section class=\"banner\" id=\"incomplete\" role=\"alert\">\n"
+                    + "<h2>Provisional / incomplete result</h2>\n");
             if (!r.collection().missing().isEmpty()) {
                 raw("<p>These parts could not be collected: ");
                 raw(r.collection().missing().stream().map(this::missingDescription).collect(Collectors.joining("; ")));
@@ -158,8 +159,8 @@ public final class HtmlReport {
             }
             raw("<p>The maturity level below is an upper bound, not a result: the domain is at level ");
             text(String.valueOf(r.score().maturityLevel()));
-            raw(" <strong>at best</strong>. Fix the collection (see <a href=\"#collection\">Collection</a>) and run the "
-                    + "audit again.</p>\n</section>\n");
+            raw(" <strong>at best</strong>. Fix the collection (see <a href=\"#collection\">Collection</a>) and run "
+                    + "the audit again.</p>\n</section>\n");
         }
 
         private String missingDescription(String source) {

@@ -166,8 +166,8 @@ public record ReportDocument(
      */
     @JsonPropertyOrder({"globalScore", "maturityLevel", "complete", "categoryScores", "toReachNextLevel",
         "notEvaluated"})
-    public record ScoreSection(int globalScore, int maturityLevel, boolean complete, Map<String, Integer> categoryScores,
-            List<String> toReachNextLevel, List<String> notEvaluated) {
+    public record ScoreSection(int globalScore, int maturityLevel, boolean complete,
+            Map<String, Integer> categoryScores, List<String> toReachNextLevel, List<String> notEvaluated) {
         public ScoreSection {
             categoryScores = categoryScores == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(categoryScores));

@@ -57,7 +57,8 @@ public final class AuditSetup {
         try {
             return new Audit(catalogue);
         } catch (IllegalStateException e) {
-            throw new ConfigException("--ruleset " + ruleset.get() + " does not match this agent: " + e.getMessage(), e);
+            throw new ConfigException("--ruleset " + ruleset.get() + " does not match this agent: " + e.getMessage(),
+                    e);
         }
     }
 }

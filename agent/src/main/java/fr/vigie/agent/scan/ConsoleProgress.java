@@ -63,8 +63,9 @@ public final class ConsoleProgress implements CollectionProgress {
             err.println(String.format(Locale.ROOT, "  %s: %,d objects in %.1f s (%,d objects/s)", label(step.source()),
                     step.objects(), elapsed / 1e9, rate(step.objects(), elapsed)));
         } else {
+            String error = step.error().orElse("no detail").replaceAll("\\p{Cntrl}+", " ");
             err.println(String.format(Locale.ROOT, "  %s: %s after %,d objects: %s", label(step.source()),
-                    step.status(), step.objects(), step.error().orElse("no detail")));
+                    step.status(), step.objects(), error));
         }
         err.flush();
     }

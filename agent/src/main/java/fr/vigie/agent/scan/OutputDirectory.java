@@ -99,7 +99,8 @@ public final class OutputDirectory {
         try {
             Files.deleteIfExists(tmp);
             if (POSIX) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(tmp,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(tmp);
             }

@@ -324,6 +324,18 @@ class VigieCliTest {
         assertThat(plain.target.get().port()).isEqualTo(389);
     }
 
+    @Test
+    void aMissingTrustStoreIsAUsageErrorBeforeConnecting() throws IOException {
+        Path pw = privateFile("pw", SECRET);
+
+        int code = cli.run(scanArgs("--password-file", pw.toString(), "--trust-store",
+                tmp.resolve("ca.p12").toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err()).contains("--trust-store").contains("no such file");
+        assertThat(cli.target.get()).isNull();
+    }
+
     @ParameterizedTest
     @CsvSource({
         "UNREACHABLE, 4, firewall",

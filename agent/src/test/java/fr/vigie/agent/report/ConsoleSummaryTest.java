@@ -66,4 +66,18 @@ class ConsoleSummaryTest {
 
         assertThat(out).contains("rule-7").contains("rule-3").doesNotContain("rule-2 ").contains("... and 3 more");
     }
+
+    @Test
+    void directoryDataCannotDriveTheTerminal() {
+        ReportDocument clean = report(List.of(passing("ok", 2)));
+        ReportDocument.DomainSection d = clean.domain();
+        ReportDocument hostile = new ReportDocument(clean.reportSchema(), clean.schemaVersion(), clean.generatedAt(),
+                clean.agentVersion(), clean.catalogue(), new ReportDocument.DomainSection(
+                        "DC=x\u001b[2J\u001b[31mFAKE\nLevel 5,DC=local", "", d.sid(), 7, 7, ""),
+                clean.collection(), clean.score(), clean.rules());
+
+        String out = print(hostile, Map.of());
+
+        assertThat(out).doesNotContain("\u001b").contains("DC=x [2J [31mFAKE Level 5,DC=local");
+    }
 }

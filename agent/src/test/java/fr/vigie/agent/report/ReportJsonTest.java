@@ -112,7 +112,8 @@ class ReportJsonTest {
         assertThat(t.at("/score/toReachNextLevel/0").asText()).isEqualTo("delegation-unconstrained");
         assertThat(t.at("/rules/0/status").asText()).isEqualTo("FAIL");
         assertThat(t.at("/rules/0/evidence/0/name").asText()).isEqualTo("SRV1$");
-        assertThat(t.at("/rules/0/evidence/0/attributes/userAccountControl").asText()).contains("TRUSTED_FOR_DELEGATION");
+        assertThat(t.at("/rules/0/evidence/0/attributes/userAccountControl").asText())
+                .contains("TRUSTED_FOR_DELEGATION");
         assertThat(t.at("/rules/1/evidence/0/attributes/description").asText()).isEqualTo("pwd: Summer2026!");
     }
 

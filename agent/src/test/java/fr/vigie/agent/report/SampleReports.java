@@ -21,7 +21,8 @@ final class SampleReports {
     private SampleReports() {}
 
     static RuleEntry failing(String id, int level, int points, EvidenceEntry... evidence) {
-        return new RuleEntry(id, "Title of " + id, "PRIVILEGED_ACCOUNTS", points, level, List.of("vuln_" + id.replace('-', '_')),
+        return new RuleEntry(id, "Title of " + id, "PRIVILEGED_ACCOUNTS", points, level,
+                List.of("vuln_" + id.replace('-', '_')),
                 List.of("P-" + id), ReportDocument.FAIL, List.of(), "Description of " + id, "Remediation of " + id,
                 List.of(evidence));
     }

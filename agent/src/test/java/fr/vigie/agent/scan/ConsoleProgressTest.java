@@ -29,7 +29,8 @@ class ConsoleProgressTest {
         clock.set(2 * SECOND);
         progress.objectsRead(DataSource.USERS, 5000);
         assertThat(lines()).isEqualTo(2);
-        assertThat(out.toString()).contains("collecting users...").contains("users: 5,000 objects so far (2,500 objects/s)");
+        assertThat(out.toString()).contains("collecting users...")
+                .contains("users: 5,000 objects so far (2,500 objects/s)");
 
         clock.set(2 * SECOND + SECOND / 10);
         progress.objectsRead(DataSource.USERS, 6000); // within the same second
