@@ -62,14 +62,14 @@ final class StepRunner {
         }
     }
 
-    /** Records a step that needs no directory access (its outcome is already known). */
+    /** Records the outcome of a step already announced with {@link CollectionProgress#stepStarted}. */
     void record(CollectionStep step) {
-        progress.stepStarted(step.source());
         finish(step, 0);
     }
 
     void skip(DataSource source, String why) {
-        record(CollectionStep.skipped(source, why));
+        progress.stepStarted(source);
+        finish(CollectionStep.skipped(source, why), 0);
     }
 
     List<CollectionStep> steps() {
