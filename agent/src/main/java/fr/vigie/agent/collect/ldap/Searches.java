@@ -111,9 +111,10 @@ final class Searches {
             message = "the DC did not answer within " + ctx.responseTimeout().toMillis() + " ms while reading " + base
                     + " (" + read + ") — rerun off-peak or raise the response timeout";
         } else if (lost) {
+            // UnboundID's diagnostic here repeats the whole request: the code says enough
             message = "connection to the DC lost while reading " + base + " after " + read + " (" + rc.getName()
-                    + ", LDAP " + rc.intValue() + diag + ") — rerun; if it recurs check the network path and the "
-                    + "DC's MaxConnIdleTime";
+                    + ", LDAP " + rc.intValue() + ") — rerun; if it recurs check the network path and the DC's "
+                    + "MaxConnIdleTime";
         } else if (rc == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
             message = "the audit account may not read " + base + " (insufficientAccessRights, LDAP 50" + diag
                     + ") — grant it read access";

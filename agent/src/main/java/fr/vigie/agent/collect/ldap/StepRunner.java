@@ -81,9 +81,10 @@ final class StepRunner {
         if (step.isComplete()) {
             LOG.info("{}: {} object(s){}", step.source(), step.objects(),
                     references > 0 ? ", " + references + " continuation reference(s) ignored" : "");
+        } else if (step.status() == fr.vigie.snapshot.StepStatus.SKIPPED) {
+            LOG.warn("{}: SKIPPED: {}", step.source(), step.error().orElse(""));
         } else {
-            LOG.warn("{}: {} after {} object(s): {}", step.source(), step.status(), step.objects(),
-                    step.error().orElse(""));
+            LOG.warn("{}: FAILED after {} object(s): {}", step.source(), step.objects(), step.error().orElse(""));
         }
         progress.stepFinished(step);
     }
