@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
@@ -68,11 +69,19 @@ final class LdapConnector {
     private final LdapTarget target;
     private final Sleeper sleeper;
     private final Duration firstBackoff;
+    private final HostnameVerifier hostnameVerifier;
 
     LdapConnector(LdapTarget target, Sleeper sleeper, Duration firstBackoff) {
+        // UnboundID's verifier: DNS and IP subjectAltNames (CN only without SAN), wildcards allowed. Note that it
+        // accepts any certificate for a loopback address (127.0.0.1, localhost).
+        this(target, sleeper, firstBackoff, new HostNameSSLSocketVerifier(true));
+    }
+
+    LdapConnector(LdapTarget target, Sleeper sleeper, Duration firstBackoff, HostnameVerifier hostnameVerifier) {
         this.target = target;
         this.sleeper = sleeper;
         this.firstBackoff = firstBackoff;
+        this.hostnameVerifier = hostnameVerifier;
     }
 
     LdapTarget target() {
@@ -229,7 +238,7 @@ final class LdapConnector {
             throw new CollectionException(Reason.TLS_FAILED, "no TLS session with " + target.address()
                     + " after the handshake — retry, or check the DC's TLS configuration", null);
         }
-        if (!new HostNameSSLSocketVerifier(true).verify(target.host(), session)) {
+        if (!hostnameVerifier.verify(target.host(), session)) {
             X509Certificate cert = trust.presented().orElse(null);
             String names = cert == null ? "?" : String.join(", ", subjectNames(cert));
             throw new CollectionException(Reason.TLS_UNTRUSTED, "certificate of " + target.address()
