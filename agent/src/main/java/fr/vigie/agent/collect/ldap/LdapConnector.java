@@ -102,7 +102,8 @@ final class LdapConnector {
             } catch (CollectionException e) {
                 if (e.reason() != Reason.UNREACHABLE || attempt >= max) {
                     if (e.reason() == Reason.UNREACHABLE && max > 1) {
-                        throw new CollectionException(e.reason(), e.getMessage() + " (gave up after " + max + " attempts)", e.getCause());
+                        throw new CollectionException(e.reason(), e.getMessage() + " (gave up after " + max
+                                + " attempts)", e.getCause());
                     }
                     throw e;
                 }
@@ -165,7 +166,6 @@ final class LdapConnector {
         o.setUseSynchronousMode(true);
         o.setAbandonOnTimeout(true);
         o.setUseKeepAlive(true);
-        o.setAutoReconnect(false);
         return o;
     }
 

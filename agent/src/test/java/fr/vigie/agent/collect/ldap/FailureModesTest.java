@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.ResultCode;
 import fr.vigie.agent.collect.ldap.CollectionException.Reason;
 import fr.vigie.agent.collect.ldap.adlike.AdLikeDirectory;
 import fr.vigie.agent.collect.ldap.adlike.AdObject;
@@ -80,6 +81,30 @@ class FailureModesTest {
             assertThat(users.error()).hasValueSatisfying(m -> assertThat(m)
                     .contains("sizeLimitExceeded (LDAP 4)", "after 1000 object(s)", "incomplete"));
             assertThat(Targets.step(s, DataSource.COMPUTERS).isComplete()).as("the connection is still usable").isTrue();
+        }
+    }
+
+    @Test
+    void timeLimitAndAccessErrorsFailTheirStepWithAdvice() throws Exception {
+        try (AdLikeDirectory dc = AdLikeDirectory.builder().start()) {
+            dc.faults().failSearches(filterContains("objectClass=group"), ResultCode.TIME_LIMIT_EXCEEDED);
+
+            DirectorySnapshot s = Targets.collect(Targets.plain(dc.port()));
+
+            CollectionStep groups = Targets.step(s, DataSource.GROUPS);
+            assertThat(groups.status()).isEqualTo(StepStatus.FAILED);
+            assertThat(groups.error()).hasValueSatisfying(m -> assertThat(m).contains("timeLimitExceeded (LDAP 3)",
+                    "MaxQueryDuration"));
+            assertThat(Targets.step(s, DataSource.FOREIGN_PRINCIPALS).isComplete()).isTrue();
+        }
+        try (AdLikeDirectory dc = AdLikeDirectory.builder().start()) {
+            dc.faults().failSearches(filterContains("trustedDomain"), ResultCode.INSUFFICIENT_ACCESS_RIGHTS);
+
+            CollectionStep trusts = Targets.step(Targets.collect(Targets.plain(dc.port())), DataSource.TRUSTS);
+
+            assertThat(trusts.status()).isEqualTo(StepStatus.FAILED);
+            assertThat(trusts.error()).hasValueSatisfying(m -> assertThat(m).contains("may not read",
+                    "LDAP 50", "grant it read access"));
         }
     }
 

@@ -34,6 +34,8 @@ public final class FaultInterceptor extends InMemoryOperationInterceptor {
     private final AtomicInteger dropCounter = new AtomicInteger();
     private volatile Predicate<ReadOnlySearchRequest> ignorePagingWhen = r -> false;
     private final Map<String, String> referrals = new ConcurrentHashMap<>();
+    private volatile Predicate<ReadOnlySearchRequest> failWhen = r -> false;
+    private volatile ResultCode failWith = ResultCode.OTHER;
     private final List<String> continuationReferences = new ArrayList<>();
     private volatile String continuationBase;
 
@@ -60,6 +62,13 @@ public final class FaultInterceptor extends InMemoryOperationInterceptor {
     /** Searches matching {@code when} are processed as if they had no paged-results control. */
     public FaultInterceptor ignorePaging(Predicate<ReadOnlySearchRequest> when) {
         this.ignorePagingWhen = when;
+        return this;
+    }
+
+    /** Searches matching {@code when} end at once with {@code code} (e.g. timeLimitExceeded). */
+    public FaultInterceptor failSearches(Predicate<ReadOnlySearchRequest> when, ResultCode code) {
+        this.failWith = code;
+        this.failWhen = when;
         return this;
     }
 
@@ -90,6 +99,9 @@ public final class FaultInterceptor extends InMemoryOperationInterceptor {
         if (url != null) {
             throw new LDAPException(ResultCode.REFERRAL, "this DC does not hold " + r.getBaseDN(), null,
                     new String[] {url});
+        }
+        if (failWhen.test(r)) {
+            throw new LDAPException(failWith, "scripted failure: " + failWith.getName());
         }
         if (ignorePagingWhen.test(r)) {
             SearchRequest copy = r.duplicate();
