@@ -1,15 +1,7 @@
 package fr.vigie.collector.cli;
 
+import fr.vigie.collector.CollectorApp;
 import fr.vigie.collector.http.CollectorServer;
-import fr.vigie.collector.http.RulesetDocument;
-import fr.vigie.collector.ingest.AcceptanceWindow;
-import fr.vigie.collector.ingest.AgentMessages;
-import fr.vigie.collector.ingest.EnrollmentService;
-import fr.vigie.collector.ingest.NonceStore;
-import fr.vigie.collector.ingest.ReportIngest;
-import fr.vigie.collector.store.Agents;
-import fr.vigie.collector.store.CollectorDatabase;
-import fr.vigie.collector.store.Reports;
 import fr.vigie.collector.tls.TlsMaterial;
 import fr.vigie.wire.Api;
 import java.io.PrintWriter;
@@ -59,32 +51,19 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TlsMaterial material = tls.load(db.dataDir, generateSelfSigned, hostnames);
-        CollectorDatabase database = CollectorDatabase.open(db.settings(true));
-        Clock clock = Clock.systemUTC();
-        Agents agents = new Agents(database.jdbi());
-        EnrollmentService enrollment = new EnrollmentService(database.jdbi(), new NonceStore(clock), clock);
-        ReportIngest ingest = new ReportIngest(new AgentMessages(agents), agents, new Reports(database.jdbi()),
-                AcceptanceWindow.DEFAULT, clock);
-        CollectorServer server;
-        try {
-            server = CollectorServer.start(new CollectorServer.Settings(host, port, material, maxReportBytes),
-                    enrollment, ingest, RulesetDocument.builtIn());
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        CollectorApp app = CollectorApp.start(db.settings(true),
+                new CollectorServer.Settings(host, port, material, maxReportBytes), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
             try {
-                database.close();
+                app.close();
             } catch (Exception e) {
-                System.err.println("closing the database: " + e);
+                System.err.println("stopping the collector: " + e);
             }
             stopped.countDown();
         }, "vigie-collector-shutdown"));
-        Files.writeString(db.dataDir.resolve("serve.port"), Integer.toString(server.port()), StandardCharsets.US_ASCII);
-        out.println("Vigie collector listening on https://" + host + ":" + server.port() + Api.BASE);
+        Files.writeString(db.dataDir.resolve("serve.port"), Integer.toString(app.port()), StandardCharsets.US_ASCII);
+        out.println("Vigie collector listening on https://" + host + ":" + app.port() + Api.BASE);
         out.println("TLS public key pin (sha256): " + material.pin());
         out.flush();
         stopped.await();
