@@ -50,6 +50,14 @@ public final class TestAgent {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts without a Content-Length (chunked transfer encoding). */
+    public HttpResponse<String> postChunked(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", Api.ENVELOPE_MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

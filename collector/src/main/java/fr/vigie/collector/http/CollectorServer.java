@@ -66,6 +66,8 @@ public final class CollectorServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = s.maxReportBytes();
+            // requests are short: do not let a stalled client delay shutdown (acknowledged reports are committed)
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
             cfg.jetty.addConnector((server, httpConfig) -> {
                 SslContextFactory.Server ssl = new SslContextFactory.Server();
                 ssl.setKeyStore(s.tls().keyStore());
