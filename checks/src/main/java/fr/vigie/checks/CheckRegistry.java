@@ -1,6 +1,7 @@
 package fr.vigie.checks;
 
 import fr.vigie.checks.anomalies.AnomaliesChecks;
+import fr.vigie.checks.backup.BackupChecks;
 import fr.vigie.checks.dc.DcChecks;
 import fr.vigie.checks.delegation.DelegationChecks;
 import fr.vigie.checks.kerberos.KerberosChecks;
@@ -25,6 +26,7 @@ public final class CheckRegistry {
         all.addAll(TrustsChecks.all());
         all.addAll(AnomaliesChecks.all());
         all.addAll(KerberosChecks.all());
+        all.addAll(BackupChecks.all());
         return List.copyOf(all);
     }
 
