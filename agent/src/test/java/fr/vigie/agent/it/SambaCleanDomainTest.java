@@ -9,6 +9,7 @@ import fr.vigie.agent.collect.ldap.Transport;
 import fr.vigie.agent.config.Secret;
 import fr.vigie.checks.Audit;
 import fr.vigie.checks.AuditResult;
+import fr.vigie.checks.Evidence;
 import fr.vigie.checks.RuleResult;
 import fr.vigie.ruleset.CatalogueLoader;
 import fr.vigie.snapshot.Account;
@@ -19,6 +20,7 @@ import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.StepStatus;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -202,8 +204,12 @@ class SambaCleanDomainTest {
     void ldapsAgainstThePlainPortFailsInsteadOfFallingBackToClearText() {
         CollectionException e = catchThrowableOfType(CollectionException.class, () -> SambaDc.collect(
                 SambaDc.target(Transport.LDAPS, 389, dc.trustedCa(), SambaDc.ADMIN_UPN, dc.adminPassword())));
-        assertThat(e).as("LDAPS to a plain LDAP port must fail").isNotNull();
+        assertThat(e).as("LDAPS to a plain LDAP port must fail before any bind").isNotNull();
+        // Samba answers a TLS ClientHello on 389 by resetting the connection, before any certificate: the collector
+        // reports that as UNREACHABLE ("Connection reset"); TLS_FAILED ("check that this port speaks LDAPS") would
+        // be the more helpful diagnosis. Either way nothing was sent in clear.
         assertThat(e.reason()).isIn(CollectionException.Reason.TLS_FAILED, CollectionException.Reason.UNREACHABLE);
+        assertThat(e.getMessage()).contains("127.0.0.1:389");
     }
 
     // ---- the rules a stock Samba domain fails ----------------------------------------------------------------------
@@ -216,10 +222,60 @@ class SambaCleanDomainTest {
     }
 
     /**
-     * The rules a freshly provisioned Samba 4.17 domain fails, each a true property of a stock domain (checked in
-     * the evidence by the test above's companion assertions).
+     * The rules a freshly provisioned Samba 4.17 domain fails: each one a true property of a stock domain, whose
+     * evidence {@link #eachStockFailureIsAboutTheExpectedObjectAndValue()} pins down.
      */
-    static final Set<String> STOCK_DOMAIN_FAILURES = new TreeSet<>(Arrays.asList());
+    static final Set<String> STOCK_DOMAIN_FAILURES = new TreeSet<>(Arrays.asList(
+            // DC1$ has no lastLogonTimestamp: a lone Samba DC never authenticates its own machine account (a
+            // Windows DC does, right after promotion), and the rule counts "never logged on" as inactive.
+            "dc-inactive",
+            // samba-tool provisions at the Windows Server 2008 R2 functional level (4), domain and forest.
+            "functional-level-below-2012r2",
+            "functional-level-below-2016",
+            // Samba 4.17's schema has neither ms-Mcs-AdmPwd (legacy LAPS) nor msLAPS-Password (Windows LAPS).
+            "laps-absent",
+            // ms-DS-MachineAccountQuota is 10, as on Windows: any user may join 10 computers.
+            "machine-account-quota",
+            // The built-in Administrator is neither "sensitive and cannot be delegated" nor in Protected Users.
+            "privileged-delegable",
+            "privileged-not-protected-users",
+            // msDS-EnabledFeature of CN=Partitions is empty: the Recycle Bin is not enabled.
+            "recycle-bin-disabled",
+            // Administrator is a member of Schema Admins, as after any forest creation.
+            "schema-admins-not-empty"));
+
+    @Test
+    void eachStockFailureIsAboutTheExpectedObjectAndValue() {
+        Map<String, RuleResult> rules = byRuleId(new Audit(CatalogueLoader.builtIn()).run(adminSnapshot));
+        String administrator = "CN=Administrator,CN=Users," + SambaDc.BASE_DN;
+        String partitions = "CN=Partitions,CN=Configuration," + SambaDc.BASE_DN;
+        assertThat(rules.get("dc-inactive").evidence()).singleElement().satisfies(e -> {
+            assertThat(e.object()).isEqualTo("CN=DC1,OU=Domain Controllers," + SambaDc.BASE_DN);
+            assertThat(e.attributes()).containsEntry("lastLogonTimestamp", "never");
+        });
+        for (String id : List.of("functional-level-below-2012r2", "functional-level-below-2016")) {
+            assertThat(rules.get(id).evidence()).extracting(Evidence::object)
+                    .containsExactlyInAnyOrder(SambaDc.BASE_DN, partitions);
+            assertThat(rules.get(id).evidence()).allSatisfy(e -> assertThat(String.join(" ", e.attributes().values()))
+                    .startsWith("4 (Windows Server 2008 R2)"));
+        }
+        assertThat(rules.get("laps-absent").evidence()).singleElement()
+                .satisfies(e -> assertThat(e.attributes().values()).containsOnly("absent from the schema"));
+        assertThat(rules.get("machine-account-quota").evidence()).singleElement()
+                .satisfies(e -> assertThat(e.attributes()).containsEntry("ms-DS-MachineAccountQuota", "10"));
+        assertThat(rules.get("privileged-delegable").evidence()).extracting(Evidence::object)
+                .containsExactly(administrator);
+        assertThat(rules.get("privileged-not-protected-users").evidence()).extracting(Evidence::object)
+                .containsExactly(administrator);
+        assertThat(rules.get("recycle-bin-disabled").evidence()).singleElement().satisfies(e -> {
+            assertThat(e.object()).isEqualTo(partitions);
+            assertThat(e.attributes()).containsEntry("msDS-EnabledFeature", "(none)");
+        });
+        assertThat(rules.get("schema-admins-not-empty").evidence()).singleElement().satisfies(e -> {
+            assertThat(e.object()).isEqualTo(administrator);
+            assertThat(e.attributes()).containsEntry("group", "Schema Admins");
+        });
+    }
 
     static Set<String> failingRuleIds(AuditResult result) {
         return result.failing().stream().map(r -> r.rule().id()).collect(Collectors.toCollection(TreeSet::new));

@@ -15,7 +15,6 @@ import fr.vigie.snapshot.StepStatus;
 import fr.vigie.snapshot.Uac;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,26 +54,40 @@ class SambaPlantedDomainTest {
     static final Map<String, Set<String>> PLANTED = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     static {
-        PLANTED.put("CN=svc-sql," + USERS, Set.of());
-        PLANTED.put("CN=asrep-user," + USERS, Set.of());
-        PLANTED.put("CN=nopwd-user," + USERS, Set.of());
-        PLANTED.put("CN=roast-user," + USERS, Set.of());
-        PLANTED.put("CN=SRV-UNCON," + COMPUTERS, Set.of());
-        PLANTED.put("CN=svc-kcd," + USERS, Set.of());
-        PLANTED.put("CN=svc-t2a4d," + USERS, Set.of());
+        // svc-sql: a Domain Admin, so also delegable and outside Protected Users; its SPN makes it kerberoastable,
+        // with RC4 only (msDS-SupportedEncryptionTypes unset), like every planted SPN account.
+        PLANTED.put("CN=svc-sql," + USERS, Set.of("privileged-spn", "privileged-password-never-expires",
+                "password-never-expires", "kerberoastable-user", "spn-account-without-aes", "privileged-delegable",
+                "privileged-not-protected-users"));
+        PLANTED.put("CN=asrep-user," + USERS, Set.of("no-preauth"));
+        PLANTED.put("CN=nopwd-user," + USERS, Set.of("password-not-required"));
+        PLANTED.put("CN=roast-user," + USERS, Set.of("kerberoastable-user", "spn-account-without-aes"));
+        PLANTED.put("CN=SRV-UNCON," + COMPUTERS, Set.of("delegation-unconstrained"));
+        PLANTED.put("CN=svc-kcd," + USERS, Set.of("delegation-constrained-to-dc", "kerberoastable-user",
+                "spn-account-without-aes"));
+        PLANTED.put("CN=svc-t2a4d," + USERS, Set.of("delegation-protocol-transition-to-dc", "kerberoastable-user",
+                "spn-account-without-aes"));
+        // The grantee of RBCD is not at fault, and RBCD on an unprivileged member server is no finding.
         PLANTED.put("CN=SRV-RBCD," + COMPUTERS, Set.of());
         PLANTED.put("CN=SRV-FILE," + COMPUTERS, Set.of());
-        PLANTED.put("CN=dormant-user," + USERS, Set.of());
-        PLANTED.put("CN=backup-op," + USERS, Set.of());
-        PLANTED.put("CN=schema-adm," + USERS, Set.of());
-        PLANTED.put("CN=sidhist-user," + USERS, Set.of());
-        PLANTED.put("CN=pgid-user," + USERS, Set.of());
-        PLANTED.put("CN=loop-a," + USERS, Set.of());
-        PLANTED.put("CN=loop-b," + USERS, Set.of());
-        PLANTED.put("CN=PC-XP," + COMPUTERS, Set.of());
-        PLANTED.put("CN=Guest," + USERS, Set.of());
-        PLANTED.put(DIRECTORY_SERVICE, Set.of());
-        PLANTED.put(PRE_WINDOWS_2000, Set.of());
+        // DC1: dc-inactive is a property of the stock domain (see SambaCleanDomainTest).
+        PLANTED.put(DC1, Set.of("delegation-rbcd-on-privileged", "dc-inactive"));
+        PLANTED.put("CN=dormant-user," + USERS, Set.of("user-dormant"));
+        PLANTED.put("CN=backup-op," + USERS, Set.of("operators-not-empty", "privileged-delegable",
+                "privileged-not-protected-users"));
+        PLANTED.put("CN=schema-adm," + USERS, Set.of("schema-admins-not-empty", "privileged-delegable",
+                "privileged-not-protected-users"));
+        PLANTED.put("CN=sidhist-user," + USERS, Set.of("sid-history-dangerous", "sid-history-present"));
+        // Domain Admins through primaryGroupID: privileged, hence the two privileged-* rules.
+        PLANTED.put("CN=pgid-user," + USERS, Set.of("primary-group-modified", "primary-group-below-1000",
+                "privileged-delegable", "privileged-not-protected-users"));
+        PLANTED.put("CN=loop-a," + USERS, Set.of("group-nesting-loop"));
+        PLANTED.put("CN=loop-b," + USERS, Set.of("group-nesting-loop"));
+        PLANTED.put("CN=PC-XP," + COMPUTERS, Set.of("obsolete-os-member"));
+        // Guest's stock userAccountControl has PASSWD_NOTREQD and DONT_EXPIRE_PASSWORD: enabled, they count.
+        PLANTED.put("CN=Guest," + USERS, Set.of("guest-enabled", "password-not-required", "password-never-expires"));
+        PLANTED.put(DIRECTORY_SERVICE, Set.of("dsheuristics-dangerous"));
+        PLANTED.put(PRE_WINDOWS_2000, Set.of("anonymous-pre-windows-2000"));
     }
 
     @TempDir
@@ -396,15 +409,21 @@ class SambaPlantedDomainTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Ids of the failing rules with an evidence about the object with this DN. */
+    /**
+     * Ids of the failing rules with an evidence about the object with this DN: the evidence's object, or a DN in
+     * one of its values (a group loop names its groups in its "cycle (DN)"). Names and SIDs in values do not count:
+     * the grantee of an RBCD is mentioned by the DC's evidence, not accused by it.
+     */
     private static Set<String> rulesNaming(String dn) {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new TreeSet<>();
         for (RuleResult r : audit.failing()) {
-            if (r.evidence().stream().anyMatch(e -> e.object().equalsIgnoreCase(dn))) {
+            if (r.evidence().stream().anyMatch(e -> e.object().equalsIgnoreCase(dn)
+                    || e.attributes().values().stream().flatMap(v -> Stream.of(v.split(" -> |, ")))
+                            .anyMatch(dn::equalsIgnoreCase))) {
                 ids.add(r.rule().id());
             }
         }
-        return new TreeSet<>(ids);
+        return ids;
     }
 
     private static List<Map<String, String>> rows(String tool, String column, String value) {
