@@ -16,8 +16,19 @@ if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
   die "a DC of $DIR is already running (pid $pid): stop it with stop.sh $DIR"
 fi
 # Another samba or an OS service on these ports would answer instead of (or prevent) ours.
+leftover_dcs() { # test DCs of earlier runs still alive (e.g. a killed JVM's @TempDir): how to stop each
+  local f pid
+  for f in "${TMPDIR:-/tmp}"/*/*/run/samba.pid "${TMPDIR:-/tmp}"/*/run/samba.pid; do
+    [ -s "$f" ] || continue
+    pid=$(tr -dc '0-9' < "$f")
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = samba ]; then
+      echo "  a test DC is still running (pid $pid): $SAMBA_SCRIPTS/stop.sh $(dirname "$(dirname "$f")")"
+    fi
+  done
+}
 for port in 53 88 135 139 389 445 464 636 3268 3269; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    leftover_dcs >&2
     die "port $port on 127.0.0.1 is already in use: stop whatever listens there (another samba, smbd?)"
   fi
 done
