@@ -8,6 +8,7 @@ import fr.vigie.checks.AuditResult;
 import fr.vigie.checks.Evidence;
 import fr.vigie.checks.RuleResult;
 import fr.vigie.ruleset.CatalogueLoader;
+import fr.vigie.ruleset.score.RuleStatus;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Group;
@@ -380,7 +381,7 @@ class SambaPlantedDomainTest {
     private static RuleResult failing(String ruleId) {
         RuleResult r = SambaCleanDomainTest.byRuleId(audit).get(ruleId);
         assertThat(r).as("rule %s exists in the catalogue", ruleId).isNotNull();
-        assertThat(r.status().name()).as("status of %s", ruleId).isEqualTo("FAIL");
+        assertThat(r.status()).as("status of %s", ruleId).isEqualTo(RuleStatus.FAIL);
         return r;
     }
 
