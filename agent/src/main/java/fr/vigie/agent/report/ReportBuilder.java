@@ -48,7 +48,8 @@ public final class ReportBuilder {
             categories.put(c.name(), score.categoryScores().getOrDefault(c, 0));
         }
         ScoreSection scoreSection = new ScoreSection(score.globalScore(), score.maturityLevel(), score.complete(),
-                categories, score.toReachNextLevel(), score.notEvaluated());
+                categories, score.toReachNextLevel(), score.notEvaluated(), score.backupMaturityLevel(),
+                score.backupToReachNextLevel());
         List<RuleEntry> rules = result.results().stream().map(ReportBuilder::rule).toList();
         return new ReportDocument(ReportDocument.SCHEMA_NAME, ReportDocument.SCHEMA_VERSION, generatedAt, agentVersion,
                 new CatalogueInfo(score.catalogueVersion(), score.scoringModel()), domain, collection, scoreSection,

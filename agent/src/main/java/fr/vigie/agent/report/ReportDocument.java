@@ -163,16 +163,20 @@ public record ReportDocument(
      * @param categoryScores   category name to score, in the order of {@code fr.vigie.ruleset.Category}
      * @param toReachNextLevel failing rules of the current level: fix them all to reach the next level
      * @param notEvaluated     rules that could not be evaluated
+     * @param backupMaturityLevel    1..5 on the backup scale (BACKUP rules only; see docs/backup-maturity.md)
+     * @param backupToReachNextLevel failing BACKUP rules of the current backup level
      */
     @JsonPropertyOrder({"globalScore", "maturityLevel", "complete", "categoryScores", "toReachNextLevel",
-        "notEvaluated"})
+        "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel"})
     public record ScoreSection(int globalScore, int maturityLevel, boolean complete,
-            Map<String, Integer> categoryScores, List<String> toReachNextLevel, List<String> notEvaluated) {
+            Map<String, Integer> categoryScores, List<String> toReachNextLevel, List<String> notEvaluated,
+            int backupMaturityLevel, List<String> backupToReachNextLevel) {
         public ScoreSection {
             categoryScores = categoryScores == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(categoryScores));
             toReachNextLevel = copy(toReachNextLevel);
             notEvaluated = copy(notEvaluated);
+            backupToReachNextLevel = copy(backupToReachNextLevel);
         }
     }
 

@@ -89,9 +89,9 @@ class ReportJsonTest {
                 "error");
         assertThat(t.get("collection").get("steps").get(0).get("error").isNull()).isTrue();
         assertThat(fieldNames(t.get("score"))).containsExactly("globalScore", "maturityLevel", "complete",
-                "categoryScores", "toReachNextLevel", "notEvaluated");
+                "categoryScores", "toReachNextLevel", "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel");
         assertThat(fieldNames(t.get("score").get("categoryScores"))).containsExactly("STALE_OBJECTS",
-                "PRIVILEGED_ACCOUNTS", "TRUSTS", "ANOMALIES");
+                "PRIVILEGED_ACCOUNTS", "TRUSTS", "ANOMALIES", "BACKUP");
         JsonNode rule = t.get("rules").get(0);
         assertThat(fieldNames(rule)).containsExactly("id", "title", "category", "points", "level", "anssi",
                 "pingcastle", "status", "missingData", "description", "remediation", "evidence");

@@ -57,7 +57,7 @@ final class SampleReports {
         List<String> notEvaluated = rules.stream().filter(r -> r.status().equals(ReportDocument.NOT_EVALUATED))
                 .map(RuleEntry::id).toList();
         Map<String, Integer> cats = new LinkedHashMap<>();
-        for (String c : List.of("STALE_OBJECTS", "PRIVILEGED_ACCOUNTS", "TRUSTS", "ANOMALIES")) {
+        for (String c : List.of("STALE_OBJECTS", "PRIVILEGED_ACCOUNTS", "TRUSTS", "ANOMALIES", "BACKUP")) {
             cats.put(c, rules.stream().filter(r -> r.status().equals(ReportDocument.FAIL) && r.category().equals(c))
                     .mapToInt(RuleEntry::points).sum());
         }
@@ -73,6 +73,6 @@ final class SampleReports {
                 new DomainSection("DC=ch-test,DC=local", "ch-test.local", "S-1-5-21-1-2-3", 7, 7, "dc1.ch-test.local"),
                 new CollectionSection(COLLECTED, "dc1.ch-test.local:636", missingSources.length == 0, steps,
                         List.of(missingSources)),
-                new ScoreSection(global, level, notEvaluated.isEmpty(), cats, next, notEvaluated), rules);
+                new ScoreSection(global, level, notEvaluated.isEmpty(), cats, next, notEvaluated, 5, List.of()), rules);
     }
 }
