@@ -71,8 +71,7 @@ class SambaPlantedDomainTest {
         // The grantee of RBCD is not at fault, and RBCD on an unprivileged member server is no finding.
         PLANTED.put("CN=SRV-RBCD," + COMPUTERS, Set.of());
         PLANTED.put("CN=SRV-FILE," + COMPUTERS, Set.of());
-        // DC1: dc-inactive is a property of the stock domain (see SambaCleanDomainTest).
-        PLANTED.put(DC1, Set.of("delegation-rbcd-on-privileged", "dc-inactive"));
+        PLANTED.put(DC1, Set.of("delegation-rbcd-on-privileged"));
         PLANTED.put("CN=dormant-user," + USERS, Set.of("user-dormant"));
         PLANTED.put("CN=backup-op," + USERS, Set.of("operators-not-empty", "privileged-delegable",
                 "privileged-not-protected-users"));
