@@ -225,6 +225,12 @@ class SambaCleanDomainTest {
      * evidence {@link #eachStockFailureIsAboutTheExpectedObjectAndValue()} pins down.
      */
     static final Set<String> STOCK_DOMAIN_FAILURES = new TreeSet<>(Arrays.asList(
+            // Backup side. A fresh DC has no dSASignature on its naming contexts: never backed up.
+            "backup-ad-never-or-too-old-for-restore",
+            // The Recycle Bin is off (see recycle-bin-disabled), which the backup scale counts too.
+            "backup-recycle-bin-disabled",
+            // One DC: a lost DC means a restore from backup, there is no second writable DC to rebuild from.
+            "backup-single-writable-dc",
             // samba-tool provisions at the Windows Server 2008 R2 functional level (4), domain and forest.
             "functional-level-below-2012r2",
             "functional-level-below-2016",
@@ -245,6 +251,9 @@ class SambaCleanDomainTest {
         Map<String, RuleResult> rules = byRuleId(new Audit(CatalogueLoader.builtIn()).run(adminSnapshot));
         String administrator = "CN=Administrator,CN=Users," + SambaDc.BASE_DN;
         String partitions = "CN=Partitions,CN=Configuration," + SambaDc.BASE_DN;
+        assertThat(rules.get("backup-ad-never-or-too-old-for-restore").evidence()).extracting(Evidence::object)
+                .contains(SambaDc.BASE_DN, "CN=Configuration," + SambaDc.BASE_DN);
+        assertThat(rules.get("backup-single-writable-dc").evidence()).isNotEmpty();
         // DC1$ has no lastLogonTimestamp (a lone Samba DC never authenticates its own machine account), but it was
         // created minutes ago: dc-inactive must not report it.
         assertThat(rules.get("dc-inactive").status()).isEqualTo(fr.vigie.ruleset.score.RuleStatus.PASS);

@@ -73,7 +73,9 @@ class SambaPlantedDomainTest {
         PLANTED.put("CN=SRV-FILE," + COMPUTERS, Set.of());
         PLANTED.put(DC1, Set.of("delegation-rbcd-on-privileged"));
         PLANTED.put("CN=dormant-user," + USERS, Set.of("user-dormant"));
+        // backup-op: its name makes it look like a backup service account, hence the backup-* rules.
         PLANTED.put("CN=backup-op," + USERS, Set.of("operators-not-empty", "privileged-delegable",
+                "backup-operators-members", "backup-service-account-weak",
                 "privileged-not-protected-users"));
         PLANTED.put("CN=schema-adm," + USERS, Set.of("schema-admins-not-empty", "privileged-delegable",
                 "privileged-not-protected-users"));
