@@ -40,7 +40,7 @@ class WindowsRecordsTest {
                 "VEEAM01", new OsInfo(OsFamily.WINDOWS, "Windows", "2022"), null, List.of(), List.of(), List.of(),
                 List.of(open, closed), List.of(), List.of(), List.of(), List.of(), List.of(), steps);
         var audit = new Audit(CatalogueLoader.builtIn());
-        RuleResult r = audit.run(emptyDomain(), Optional.of(host)).results().stream()
+        RuleResult r = audit.run(WindowsRecordsTestSupport.emptyDomain(), Optional.of(host)).results().stream()
                 .filter(x -> x.rule().id().equals("backup-share-open-write")).findFirst().orElseThrow();
         assertThat(r.status()).isEqualTo(RuleStatus.FAIL);
         assertThat(r.evidence()).hasSize(1);
@@ -92,17 +92,5 @@ class WindowsRecordsTest {
         assertThat(joined.joined()).isTrue();
         assertThat(joined.domainName()).hasValue("ch-test.local");
         assertThat(WindowsRecords.membership(new WindowsHostSource.RawJoin(2, "WORKGROUP", "")).joined()).isFalse();
-    }
-
-    private static fr.vigie.snapshot.DirectorySnapshot emptyDomain() {
-        List<fr.vigie.snapshot.CollectionStep> steps = new ArrayList<>();
-        for (var s : fr.vigie.snapshot.DataSource.values()) {
-            steps.add(new fr.vigie.snapshot.CollectionStep(s, StepStatus.COMPLETE, 0, Optional.empty()));
-        }
-        var domain = new fr.vigie.snapshot.DomainInfo("DC=ch-test,DC=local", "ch-test.local", "S-1-5-21-1000-2000-3000",
-                7, 7, "CN=Configuration,DC=ch-test,DC=local", "CN=Schema,CN=Configuration,DC=ch-test,DC=local",
-                "DC=ch-test,DC=local", "dc1", Optional.of(0), null, false, true);
-        return new fr.vigie.snapshot.DirectorySnapshot(1, Instant.parse("2026-06-01T00:00:00Z"), "test", domain,
-                List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), steps);
     }
 }
