@@ -2,8 +2,10 @@ package fr.vigie.checks;
 
 import fr.vigie.checks.anomalies.AnomaliesChecks;
 import fr.vigie.checks.backup.BackupChecks;
+import fr.vigie.checks.backup.host.HostBackupChecks;
 import fr.vigie.checks.dc.DcChecks;
 import fr.vigie.checks.delegation.DelegationChecks;
+import fr.vigie.checks.host.HostCheck;
 import fr.vigie.checks.kerberos.KerberosChecks;
 import fr.vigie.checks.privileged.PrivilegedChecks;
 import fr.vigie.checks.stale.StaleChecks;
@@ -13,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The one explicit list of checks, family by family. A test fails on a check without a rule or a rule without one. */
+/**
+ * The one explicit list of checks, family by family ({@link #all()}: directory checks; {@link #hostChecks()}: host
+ * checks). A test fails on a check without a rule or a rule without one.
+ */
 public final class CheckRegistry {
     private CheckRegistry() {}
 
@@ -28,6 +33,24 @@ public final class CheckRegistry {
         all.addAll(KerberosChecks.all());
         all.addAll(BackupChecks.all());
         return List.copyOf(all);
+    }
+
+    /** The checks of the host the agent runs on (rules of category BACKUP), evaluated on a host snapshot. */
+    public static List<HostCheck> hostChecks() {
+        return HostBackupChecks.all();
+    }
+
+    /** Host checks by rule id; throws when two host checks claim the same rule. */
+    public static Map<String, HostCheck> hostByRuleId(List<HostCheck> checks) {
+        Map<String, HostCheck> out = new LinkedHashMap<>();
+        for (HostCheck c : checks) {
+            HostCheck previous = out.put(c.ruleId(), c);
+            if (previous != null) {
+                throw new IllegalStateException("two host checks for rule " + c.ruleId() + ": "
+                        + previous.getClass().getName() + " and " + c.getClass().getName());
+            }
+        }
+        return out;
     }
 
     /** Checks by rule id; throws when two checks claim the same rule. */

@@ -2,6 +2,7 @@ package fr.vigie.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.checks.host.HostCheck;
 import fr.vigie.ruleset.Catalogue;
 import fr.vigie.ruleset.CatalogueLoader;
 import fr.vigie.ruleset.Rule;
@@ -16,8 +17,12 @@ class CheckRegistryTest {
     @Test
     void everyRuleHasACheckAndEveryCheckARule() {
         Map<String, Check> checks = CheckRegistry.byRuleId(CheckRegistry.all());
+        Map<String, HostCheck> hostChecks = CheckRegistry.hostByRuleId(CheckRegistry.hostChecks());
         Set<String> rules = catalogue.rules().stream().map(Rule::id).collect(Collectors.toSet());
-        assertThat(checks.keySet()).containsExactlyInAnyOrderElementsOf(rules);
+        Set<String> all = new java.util.HashSet<>(checks.keySet());
+        all.addAll(hostChecks.keySet());
+        assertThat(all).hasSize(checks.size() + hostChecks.size());
+        assertThat(all).containsExactlyInAnyOrderElementsOf(rules);
     }
 
     @Test
@@ -26,6 +31,18 @@ class CheckRegistryTest {
             assertThat(c.requires()).as(c.ruleId()).isNotEmpty();
             assertThat(java.lang.reflect.Modifier.isFinal(c.getClass().getModifiers())).as(c.getClass().getName()).isTrue();
             assertThat(c.getClass().getPackageName()).startsWith("fr.vigie.checks.");
+        }
+    }
+
+    @Test
+    void everyHostCheckDeclaresItsDataIsFinalHasASiblingTestAndARuleOfCategoryBackup() {
+        assertThat(CheckRegistry.hostChecks()).isNotEmpty();
+        for (HostCheck c : CheckRegistry.hostChecks()) {
+            assertThat(c.requires()).as(c.ruleId()).isNotEmpty();
+            assertThat(java.lang.reflect.Modifier.isFinal(c.getClass().getModifiers())).as(c.getClass().getName()).isTrue();
+            assertThat(c.getClass().getPackageName()).isEqualTo("fr.vigie.checks.backup.host");
+            assertThat(classExists(c.getClass().getName() + "Test")).as("missing test for " + c.ruleId()).isTrue();
+            assertThat(catalogue.rule(c.ruleId()).category()).isEqualTo(fr.vigie.ruleset.Category.BACKUP);
         }
     }
 

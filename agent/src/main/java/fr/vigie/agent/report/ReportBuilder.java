@@ -49,7 +49,7 @@ public final class ReportBuilder {
         }
         ScoreSection scoreSection = new ScoreSection(score.globalScore(), score.maturityLevel(), score.complete(),
                 categories, score.toReachNextLevel(), score.notEvaluated(), score.backupMaturityLevel(),
-                score.backupToReachNextLevel());
+                score.backupToReachNextLevel(), score.backupComplete());
         List<RuleEntry> rules = result.results().stream().map(ReportBuilder::rule).toList();
         return new ReportDocument(ReportDocument.SCHEMA_NAME, ReportDocument.SCHEMA_VERSION, generatedAt, agentVersion,
                 new CatalogueInfo(score.catalogueVersion(), score.scoringModel()), domain, collection, scoreSection,

@@ -165,12 +165,14 @@ public record ReportDocument(
      * @param notEvaluated     rules that could not be evaluated
      * @param backupMaturityLevel    1..5 on the backup scale (BACKUP rules only; see docs/backup-maturity.md)
      * @param backupToReachNextLevel failing BACKUP rules of the current backup level
+     * @param backupComplete         every BACKUP rule was evaluated (false e.g. when the host was not inspected):
+     *                               otherwise the backup level is an upper bound
      */
     @JsonPropertyOrder({"globalScore", "maturityLevel", "complete", "categoryScores", "toReachNextLevel",
-        "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel"})
+        "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel", "backupComplete"})
     public record ScoreSection(int globalScore, int maturityLevel, boolean complete,
             Map<String, Integer> categoryScores, List<String> toReachNextLevel, List<String> notEvaluated,
-            int backupMaturityLevel, List<String> backupToReachNextLevel) {
+            int backupMaturityLevel, List<String> backupToReachNextLevel, boolean backupComplete) {
         public ScoreSection {
             categoryScores = categoryScores == null ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(categoryScores));

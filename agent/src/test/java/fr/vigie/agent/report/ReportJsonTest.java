@@ -89,7 +89,7 @@ class ReportJsonTest {
                 "error");
         assertThat(t.get("collection").get("steps").get(0).get("error").isNull()).isTrue();
         assertThat(fieldNames(t.get("score"))).containsExactly("globalScore", "maturityLevel", "complete",
-                "categoryScores", "toReachNextLevel", "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel");
+                "categoryScores", "toReachNextLevel", "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel", "backupComplete");
         assertThat(fieldNames(t.get("score").get("categoryScores"))).containsExactly("STALE_OBJECTS",
                 "PRIVILEGED_ACCOUNTS", "TRUSTS", "ANOMALIES", "BACKUP");
         JsonNode rule = t.get("rules").get(0);

@@ -73,6 +73,6 @@ final class SampleReports {
                 new DomainSection("DC=ch-test,DC=local", "ch-test.local", "S-1-5-21-1-2-3", 7, 7, "dc1.ch-test.local"),
                 new CollectionSection(COLLECTED, "dc1.ch-test.local:636", missingSources.length == 0, steps,
                         List.of(missingSources)),
-                new ScoreSection(global, level, notEvaluated.isEmpty(), cats, next, notEvaluated, 5, List.of()), rules);
+                new ScoreSection(global, level, notEvaluated.isEmpty(), cats, next, notEvaluated, 5, List.of(), true), rules);
     }
 }

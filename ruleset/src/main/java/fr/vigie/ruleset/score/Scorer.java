@@ -15,7 +15,8 @@ import java.util.Map;
  *   <li>global score = the highest category score of the directory categories;</li>
  *   <li>maturity level = the lowest level among failing directory rules, 5 when none fails;</li>
  *   <li>backup maturity level = the same over the rules of category BACKUP (its own scale);</li>
- *   <li>a rule that could not be evaluated adds no points but makes the score incomplete.</li>
+ *   <li>a rule that could not be evaluated adds no points but makes its scale incomplete (a directory rule the
+ *       domain score, a BACKUP rule the backup level).</li>
  * </ul>
  * Thread-safe: holds only the immutable catalogue.
  */
@@ -43,6 +44,8 @@ public final class Scorer {
         int level = 5;
         int backupLevel = 5;
         List<String> notEvaluated = new ArrayList<>();
+        boolean directoryComplete = true;
+        boolean backupComplete = true;
         List<Rule> failing = new ArrayList<>();
         for (Rule rule : catalogue.rules()) {
             RuleStatus status = outcomes.get(rule.id());
@@ -59,7 +62,14 @@ public final class Scorer {
                         backupLevel = Math.min(backupLevel, rule.level());
                     }
                 }
-                case NOT_EVALUATED -> notEvaluated.add(rule.id());
+                case NOT_EVALUATED -> {
+                    notEvaluated.add(rule.id());
+                    if (rule.category().isDirectory()) {
+                        directoryComplete = false;
+                    } else {
+                        backupComplete = false;
+                    }
+                }
                 case PASS -> { }
             }
         }
@@ -79,7 +89,7 @@ public final class Scorer {
                 backupNext.add(r.id());
             }
         }
-        return new Score(catalogue.version(), catalogue.scoringModel(), sums, global, level, notEvaluated.isEmpty(),
-                notEvaluated, next, backupLevel, backupNext);
+        return new Score(catalogue.version(), catalogue.scoringModel(), sums, global, level, directoryComplete,
+                notEvaluated, next, backupLevel, backupNext, backupComplete);
     }
 }

@@ -66,9 +66,18 @@ class ScorerTest {
     }
 
     @Test
+    void anUnevaluatedBackupRuleLeavesTheDomainScoreCompleteButNotTheBackupLevel() {
+        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.PASS, "d", RuleStatus.PASS, "e", RuleStatus.NOT_EVALUATED));
+        assertThat(s.complete()).isTrue();
+        assertThat(s.backupComplete()).isFalse();
+        assertThat(s.notEvaluated()).containsExactly("e");
+    }
+
+    @Test
     void notEvaluatedMakesTheScoreIncompleteWithoutPoints() {
         Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.NOT_EVALUATED, "d", RuleStatus.PASS, "e", RuleStatus.PASS));
         assertThat(s.complete()).isFalse();
+        assertThat(s.backupComplete()).isTrue();
         assertThat(s.notEvaluated()).containsExactly("c");
         assertThat(s.globalScore()).isZero();
     }

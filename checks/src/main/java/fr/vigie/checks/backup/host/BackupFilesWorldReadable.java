@@ -1,0 +1,63 @@
+package fr.vigie.checks.backup.host;
+
+import fr.vigie.checks.Evidence;
+import fr.vigie.checks.host.HostCheck;
+import fr.vigie.checks.host.HostCheckContext;
+import fr.vigie.checks.index.DirectoryIndex;
+import fr.vigie.snapshot.host.AccessEntry;
+import fr.vigie.snapshot.host.AccessRights;
+import fr.vigie.snapshot.host.BackupItem;
+import fr.vigie.snapshot.host.BackupItemKind;
+import fr.vigie.snapshot.host.BackupLocation;
+import fr.vigie.snapshot.host.HostDataSource;
+import fr.vigie.snapshot.host.HostSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Backup files, or the files that protect a repository (borg {@code config}, restic {@code keys/*}), can be read by
+ * every local user (POSIX "other" read bit; on Windows a read right for a wide trustee): a backup holds every
+ * patient record and password hash of the systems it saves, and readable repository keys allow offline guessing of
+ * the passphrase.
+ */
+public final class BackupFilesWorldReadable implements HostCheck {
+    @Override
+    public String ruleId() {
+        return "backup-files-world-readable";
+    }
+
+    @Override
+    public Set<HostDataSource> requires() {
+        return Set.of(HostDataSource.BACKUP_LOCATIONS);
+    }
+
+    @Override
+    public List<Evidence> evaluate(HostSnapshot host, Optional<DirectoryIndex> directory, HostCheckContext context) {
+        CappedEvidence out = new CappedEvidence("world-readable backup files");
+        for (BackupLocation l : host.backupLocations()) {
+            for (BackupItem i : l.items()) {
+                List<String> why = new ArrayList<>();
+                int mode = i.modeBits();
+                boolean file = i.kind() == BackupItemKind.FILE || i.kind() == BackupItemKind.REPOSITORY_FILE;
+                if (file && mode >= 0 && (mode & 0004) != 0) {
+                    why.add("readable by others");
+                }
+                if (i.kind() != BackupItemKind.DIRECTORY) {
+                    for (Map.Entry<AccessEntry, Long> e : WideTrustees.effective(i.acl()).entrySet()) {
+                        if (AccessRights.grantsRead(e.getValue())) {
+                            why.add(WideTrustees.display(e.getKey()) + ": "
+                                    + String.join(",", AccessRights.describe(e.getValue())));
+                        }
+                    }
+                }
+                if (!why.isEmpty()) {
+                    out.add(ItemEvidence.of(i, l).with("problem", String.join("; ", why)));
+                }
+            }
+        }
+        return out.list();
+    }
+}
