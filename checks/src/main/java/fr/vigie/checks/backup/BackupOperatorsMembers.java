@@ -3,6 +3,7 @@ package fr.vigie.checks.backup;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
@@ -56,8 +57,8 @@ public final class BackupOperatorsMembers implements Check {
                 if (a.enabled()) {
                     out.add(Evidence.of(a).with("group", g.samAccountName())
                             .with("memberType", a.kind().name().toLowerCase(Locale.ROOT))
-                            .with("lastLogonTimestamp", a.lastLogonTimestamp().map(BackupEstate::iso).orElse("never"))
-                            .with("pwdLastSet", a.pwdLastSet().map(BackupEstate::iso).orElse("not set")));
+                            .with("lastLogonTimestamp", EvidenceValues.iso(a.lastLogonTimestamp(), "never"))
+                            .with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet(), "not set")));
                 }
             }
             for (ForeignPrincipal f : index.recursiveForeignPrincipals(g)) {

@@ -3,6 +3,7 @@ package fr.vigie.checks.delegation;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -41,7 +42,7 @@ public final class ProtocolTransitionDelegationToDc implements Check {
                 out.add(Evidence.of(a)
                         .with("msDS-AllowedToDelegateTo", String.join(", ", spns))
                         .with("domain controllers", String.join(", ", targets.dcNames(spns)))
-                        .with("userAccountControl", Uac.describe(a.userAccountControl())));
+                        .with("userAccountControl", EvidenceValues.uac(a)));
             }
         }
         return out;

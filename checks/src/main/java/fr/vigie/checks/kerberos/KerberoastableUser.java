@@ -3,6 +3,7 @@ package fr.vigie.checks.kerberos;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.AccountKind;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -32,7 +33,7 @@ public final class KerberoastableUser implements Check {
                 .filter(a -> a.enabled() && !a.servicePrincipalNames().isEmpty() && a.rid() != Sids.RID_KRBTGT)
                 .filter(a -> a.kind() == AccountKind.USER)
                 .map(a -> Evidence.of(a).with("servicePrincipalName", String.join(", ", a.servicePrincipalNames()))
-                        .with("pwdLastSet", a.pwdLastSet().map(Object::toString).orElse("never")))
+                        .with("pwdLastSet", EvidenceValues.recorded(a.pwdLastSet(), "never")))
                 .toList();
     }
 }

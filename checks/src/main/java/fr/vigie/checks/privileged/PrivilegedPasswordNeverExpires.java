@@ -3,6 +3,7 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Uac;
@@ -29,7 +30,7 @@ public final class PrivilegedPasswordNeverExpires implements Check {
         return PrivilegedScope.enabledPrivileged(context).entrySet().stream()
                 .filter(e -> e.getKey().has(Uac.DONT_EXPIRE_PASSWORD))
                 .map(e -> PrivilegedScope.evidence(e.getKey(), e.getValue())
-                        .with("userAccountControl", Uac.describe(e.getKey().userAccountControl())))
+                        .with("userAccountControl", EvidenceValues.uac(e.getKey())))
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Uac;
@@ -30,7 +31,7 @@ public final class PrivilegedReversiblePassword implements Check {
         return PrivilegedScope.enabledPrivileged(context).entrySet().stream()
                 .filter(e -> e.getKey().has(Uac.ENCRYPTED_TEXT_PWD_ALLOWED))
                 .map(e -> PrivilegedScope.evidence(e.getKey(), e.getValue())
-                        .with("userAccountControl", Uac.describe(e.getKey().userAccountControl())))
+                        .with("userAccountControl", EvidenceValues.uac(e.getKey())))
                 .toList();
     }
 }

@@ -7,8 +7,6 @@ import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.AccountKind;
 import fr.vigie.snapshot.ForeignPrincipal;
 import fr.vigie.snapshot.Group;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,11 +53,6 @@ final class PrivilegedScope {
     /** Evidence naming the account and the privileged groups that make it privileged. */
     static Evidence evidence(Account account, List<String> groups) {
         return Evidence.of(account).with("privilegedGroups", String.join(", ", groups));
-    }
-
-    /** ISO-8601 UTC rendering of an instant, to the second (e.g. {@code 2023-05-31T08:00:00Z}). */
-    static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** A recursive member of a group: an account of this domain or a foreign security principal. */
