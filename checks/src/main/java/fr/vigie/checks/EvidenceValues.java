@@ -24,6 +24,17 @@ public final class EvidenceValues {
         return instant.map(i -> i + " (" + context.daysSince(i) + " days ago)").orElse("never");
     }
 
+    /**
+     * Evidence naming the account with its three signs of life, each as {@link #dateWithAge}, in this order:
+     * {@code lastLogonTimestamp}, {@code pwdLastSet}, {@code whenCreated}.
+     */
+    public static Evidence activity(Account account, CheckContext context) {
+        return Evidence.of(account)
+                .with("lastLogonTimestamp", dateWithAge(account.lastLogonTimestamp(), context))
+                .with("pwdLastSet", dateWithAge(account.pwdLastSet(), context))
+                .with("whenCreated", dateWithAge(account.whenCreated(), context));
+    }
+
     /** ISO-8601 UTC rendering of an instant, to the second (e.g. {@code 2026-05-31T08:00:00Z}). */
     public static String iso(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();

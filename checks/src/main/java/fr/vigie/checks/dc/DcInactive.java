@@ -33,10 +33,7 @@ public final class DcInactive implements Check {
         long days = context.threshold("inactiveDays");
         return snapshot.computers()
                 .filter(a -> a.isDomainController() && inactive(a, days, context))
-                .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context))
-                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context))
-                        .with("whenCreated", EvidenceValues.dateWithAge(a.whenCreated(), context)))
+                .map(a -> EvidenceValues.activity(a, context))
                 .toList();
     }
 

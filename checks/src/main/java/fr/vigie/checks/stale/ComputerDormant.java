@@ -31,10 +31,7 @@ public final class ComputerDormant implements Check {
         long days = context.threshold("inactiveDays");
         return snapshot.computers()
                 .filter(a -> a.enabled() && !a.isDomainController() && Inactivity.isInactive(a, context, days))
-                .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context))
-                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context))
-                        .with("whenCreated", EvidenceValues.dateWithAge(a.whenCreated(), context))
+                .map(a -> EvidenceValues.activity(a, context)
                         .with("operatingSystem", a.computer().flatMap(ComputerInfo::operatingSystem).orElse("unknown")))
                 .toList();
     }

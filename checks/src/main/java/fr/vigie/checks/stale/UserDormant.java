@@ -29,10 +29,7 @@ public final class UserDormant implements Check {
         long days = context.threshold("inactiveDays");
         return snapshot.users()
                 .filter(a -> a.enabled() && Inactivity.isInactive(a, context, days))
-                .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context))
-                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context))
-                        .with("whenCreated", EvidenceValues.dateWithAge(a.whenCreated(), context)))
+                .map(a -> EvidenceValues.activity(a, context))
                 .toList();
     }
 }
