@@ -3,10 +3,10 @@ package fr.vigie.checks.anomalies;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Sids;
-import fr.vigie.snapshot.Uac;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +29,7 @@ public final class GuestEnabled implements Check {
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return context.index().domainAccount(Sids.RID_GUEST).stream()
                 .filter(a -> a.enabled())
-                .map(a -> Evidence.of(a).with("userAccountControl", Uac.describe(a.userAccountControl())))
+                .map(a -> Evidence.of(a).with("userAccountControl", EvidenceValues.uac(a)))
                 .toList();
     }
 }

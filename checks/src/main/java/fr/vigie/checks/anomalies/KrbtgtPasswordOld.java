@@ -3,6 +3,7 @@ package fr.vigie.checks.anomalies;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -40,7 +41,7 @@ public final class KrbtgtPasswordOld implements Check {
             return List.of();
         }
         Evidence e = Evidence.of(k)
-                .with("pwdLastSet", k.pwdLastSet().map(Object::toString).orElse("never set"));
+                .with("pwdLastSet", EvidenceValues.recorded(k.pwdLastSet(), "never set"));
         if (k.pwdLastSet().isPresent()) {
             e = e.with("age (days)", context.daysSince(k.pwdLastSet().get()));
         }

@@ -3,12 +3,12 @@ package fr.vigie.checks.anomalies;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.OperatingSystems;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.ComputerInfo;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,8 +36,7 @@ public final class LapsPartial implements Check {
             return List.of();
         }
         long maxUncoveredPercent = context.threshold("maxUncoveredPercent");
-        List<String> systems = context.listThreshold("operatingSystems").stream()
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> systems = context.listThreshold("operatingSystems");
         List<Account> eligible = snapshot.computers()
                 .filter(c -> c.enabled() && !c.isDomainController() && runs(c, systems))
                 .toList();
@@ -60,7 +59,7 @@ public final class LapsPartial implements Check {
         if (systems.isEmpty()) {
             return true;
         }
-        String os = computer.computer().flatMap(ComputerInfo::operatingSystem).orElse("").toLowerCase(Locale.ROOT);
-        return systems.stream().anyMatch(os::contains);
+        String os = computer.computer().flatMap(ComputerInfo::operatingSystem).orElse("");
+        return OperatingSystems.firstMatch(os, systems).isPresent();
     }
 }

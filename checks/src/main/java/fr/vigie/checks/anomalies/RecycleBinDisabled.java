@@ -26,6 +26,15 @@ public final class RecycleBinDisabled implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
+        return findings(snapshot);
+    }
+
+    /**
+     * The finding when the Recycle Bin is off: one evidence naming the Partitions container and the optional
+     * features that are enabled; empty when the Recycle Bin is on. Shared with the backup rule
+     * backup-recycle-bin-disabled, which counts the same fact on another scale.
+     */
+    public static List<Evidence> findings(DirectorySnapshot snapshot) {
         if (snapshot.directoryService().recycleBinEnabled()) {
             return List.of();
         }

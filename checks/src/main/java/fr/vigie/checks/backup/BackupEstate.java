@@ -9,8 +9,6 @@ import fr.vigie.snapshot.ComputerInfo;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.Sids;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,10 +125,5 @@ final class BackupEstate {
         Set<String> operators = Stream.of(Sids.BACKUP_OPERATORS, Sids.SERVER_OPERATORS).map(index::groupBySid)
                 .flatMap(Optional::stream).map(Group::samAccountName).collect(Collectors.toSet());
         return groups.stream().filter(g -> !operators.contains(g)).toList();
-    }
-
-    /** ISO-8601 UTC rendering of an instant, to the second (e.g. {@code 2026-05-31T08:00:00Z}). */
-    static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -3,7 +3,8 @@ package fr.vigie.checks.backup;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.checks.index.DirectoryIndex;
+import fr.vigie.checks.EvidenceValues;
+import fr.vigie.checks.GroupMembers;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,23 +44,18 @@ public final class BackupOperatorsMembers implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
-        DirectoryIndex index = context.index();
         List<Evidence> out = new ArrayList<>();
-        for (String sid : GROUPS) {
-            Optional<Group> group = index.groupBySid(sid);
-            if (group.isEmpty()) {
-                continue;
-            }
-            Group g = group.get();
-            for (Account a : index.recursiveMembers(g)) {
+        for (GroupMembers members : GroupMembers.ofSids(context.index(), GROUPS)) {
+            Group g = members.group();
+            for (Account a : members.accounts()) {
                 if (a.enabled()) {
                     out.add(Evidence.of(a).with("group", g.samAccountName())
                             .with("memberType", a.kind().name().toLowerCase(Locale.ROOT))
-                            .with("lastLogonTimestamp", a.lastLogonTimestamp().map(BackupEstate::iso).orElse("never"))
-                            .with("pwdLastSet", a.pwdLastSet().map(BackupEstate::iso).orElse("not set")));
+                            .with("lastLogonTimestamp", EvidenceValues.iso(a.lastLogonTimestamp(), "never"))
+                            .with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet(), "not set")));
                 }
             }
-            for (ForeignPrincipal f : index.recursiveForeignPrincipals(g)) {
+            for (ForeignPrincipal f : members.foreignPrincipals()) {
                 out.add(new Evidence(f.dn(), WELL_KNOWN.getOrDefault(f.sid(), f.sid()), null)
                         .with("group", g.samAccountName())
                         .with("memberType", "foreign security principal")

@@ -3,15 +3,13 @@ package fr.vigie.checks.backup;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.checks.index.DirectoryIndex;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.Uac;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,21 +41,14 @@ public final class BackupServerDelegation implements Check {
             }
             Evidence e = m.evidence();
             if (unconstrained) {
-                e = e.with("userAccountControl", Uac.describe(a.userAccountControl()));
+                e = e.with("userAccountControl", EvidenceValues.uac(a));
             }
             if (!a.allowedToActOnBehalfOf().isEmpty()) {
                 e = e.with("msDS-AllowedToActOnBehalfOfOtherIdentity", String.join(", ",
-                        a.allowedToActOnBehalfOf().stream().map(sid -> named(sid, context.index())).toList()));
+                        a.allowedToActOnBehalfOf().stream().map(sid -> EvidenceValues.sidWithName(sid, context.index())).toList()));
             }
             out.add(e);
         }
         return out;
-    }
-
-    /** {@code SID (name)} when the SID is an account or group of the snapshot, the bare SID otherwise. */
-    private static String named(String sid, DirectoryIndex index) {
-        Optional<String> name = index.accountBySid(sid).map(Account::samAccountName)
-                .or(() -> index.groupBySid(sid).map(Group::samAccountName));
-        return name.map(n -> sid + " (" + n + ")").orElse(sid);
     }
 }

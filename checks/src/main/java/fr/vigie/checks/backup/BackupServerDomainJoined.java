@@ -3,6 +3,7 @@ package fr.vigie.checks.backup;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.ComputerInfo;
 import fr.vigie.snapshot.DataSource;
@@ -34,7 +35,7 @@ public final class BackupServerDomainJoined implements Check {
             return m.evidence()
                     .with("dNSHostName", a.computer().flatMap(ComputerInfo::dnsHostName).orElse("not set"))
                     .with("operatingSystem", a.computer().flatMap(ComputerInfo::operatingSystem).orElse("unknown"))
-                    .with("lastLogonTimestamp", a.lastLogonTimestamp().map(BackupEstate::iso).orElse("never"));
+                    .with("lastLogonTimestamp", EvidenceValues.iso(a.lastLogonTimestamp(), "never"));
         }).toList();
     }
 }

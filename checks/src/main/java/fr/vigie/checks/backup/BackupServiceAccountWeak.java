@@ -3,6 +3,7 @@ package fr.vigie.checks.backup;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.AccountKind;
@@ -48,11 +49,11 @@ public final class BackupServiceAccountWeak implements Check {
                 continue;
             }
             Evidence e = m.evidence().with("weaknesses", String.join("; ", weaknesses))
-                    .with("userAccountControl", Uac.describe(a.userAccountControl()));
+                    .with("userAccountControl", EvidenceValues.uac(a));
             if (!a.servicePrincipalNames().isEmpty()) {
                 e = e.with("servicePrincipalName", String.join(", ", a.servicePrincipalNames()));
             }
-            out.add(e.with("pwdLastSet", a.pwdLastSet().map(BackupEstate::iso).orElse("not set")));
+            out.add(e.with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet(), "not set")));
         }
         return out;
     }

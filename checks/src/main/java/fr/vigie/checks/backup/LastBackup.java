@@ -2,6 +2,7 @@ package fr.vigie.checks.backup;
 
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DirectoryServiceConfig;
 import fr.vigie.snapshot.NamingContextMetadata;
 import fr.vigie.snapshot.ReplAttributeMetadata;
@@ -43,11 +44,11 @@ record LastBackup(String namingContext, Optional<Instant> time, String basis) {
                 && Duration.between(created.get(), s.originatingChangeTime()).abs()
                         .compareTo(CREATION_STAMP_TOLERANCE) <= 0) {
             return new LastBackup(nc.dn(), Optional.empty(), "dSASignature version 1 dated "
-                    + BackupEstate.iso(s.originatingChangeTime())
+                    + EvidenceValues.iso(s.originatingChangeTime())
                     + ", the stamp written when the naming context was created");
         }
         return new LastBackup(nc.dn(), Optional.of(s.originatingChangeTime()),
-                "dSASignature version " + s.version() + " dated " + BackupEstate.iso(s.originatingChangeTime()));
+                "dSASignature version " + s.version() + " dated " + EvidenceValues.iso(s.originatingChangeTime()));
     }
 
     /** The creation time of the naming-context head: the originating time of its objectClass, when present. */
@@ -77,7 +78,7 @@ record LastBackup(String namingContext, Optional<Instant> time, String basis) {
     /** Evidence for this naming context: DN, last backup (or "never"), age, how it was read. */
     Evidence evidence(CheckContext context) {
         return new Evidence(namingContext, "", null)
-                .with("lastBackup", time.map(BackupEstate::iso).orElse("never"))
+                .with("lastBackup", EvidenceValues.iso(time, "never"))
                 .with("ageDays", ageDays(context).map(String::valueOf).orElse("n/a (never backed up)"))
                 .with("basis", basis);
     }

@@ -3,6 +3,7 @@ package fr.vigie.checks.dc;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -32,10 +33,7 @@ public final class DcInactive implements Check {
         long days = context.threshold("inactiveDays");
         return snapshot.computers()
                 .filter(a -> a.isDomainController() && inactive(a, days, context))
-                .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", Dates.describe(a.lastLogonTimestamp(), context))
-                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context))
-                        .with("whenCreated", Dates.describe(a.whenCreated(), context)))
+                .map(a -> EvidenceValues.activity(a, context))
                 .toList();
     }
 

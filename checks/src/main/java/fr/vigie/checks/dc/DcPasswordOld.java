@@ -3,7 +3,7 @@ package fr.vigie.checks.dc;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.snapshot.Account;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import java.util.List;
@@ -31,8 +31,8 @@ public final class DcPasswordOld implements Check {
         return snapshot.computers()
                 .filter(a -> a.isDomainController() && context.olderThanDays(a.pwdLastSet(), days))
                 .map(a -> Evidence.of(a)
-                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context))
-                        .with("lastLogonTimestamp", Dates.describe(a.lastLogonTimestamp(), context)))
+                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context))
+                        .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context)))
                 .toList();
     }
 }

@@ -3,14 +3,13 @@ package fr.vigie.checks.delegation;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Group;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,19 +40,12 @@ public final class ResourceBasedDelegationOnPrivileged implements Check {
             if (!dc && !index.isPrivileged(a)) {
                 continue;
             }
-            List<String> principals = a.allowedToActOnBehalfOf().stream().map(sid -> withName(sid, index)).toList();
+            List<String> principals = a.allowedToActOnBehalfOf().stream().map(sid -> EvidenceValues.sidWithName(sid, index)).toList();
             out.add(Evidence.of(a)
                     .with("msDS-AllowedToActOnBehalfOfOtherIdentity", String.join(", ", principals))
                     .with("why sensitive", dc ? "domain controller"
                             : "member of " + String.join(", ", index.privilegedAccounts().get(a))));
         }
         return out;
-    }
-
-    /** {@code SID (name)} when the SID is an account or group of the snapshot, the bare SID otherwise. */
-    static String withName(String sid, DirectoryIndex index) {
-        Optional<String> name = index.accountBySid(sid).map(Account::samAccountName)
-                .or(() -> index.groupBySid(sid).map(Group::samAccountName));
-        return name.map(n -> sid + " (" + n + ")").orElse(sid);
     }
 }

@@ -3,7 +3,7 @@ package fr.vigie.checks.delegation;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.snapshot.Account;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Uac;
@@ -29,7 +29,7 @@ public final class UnconstrainedDelegation implements Check {
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return snapshot.accounts().stream()
                 .filter(a -> a.has(Uac.TRUSTED_FOR_DELEGATION) && !a.isDomainController() && a.enabled())
-                .map(a -> Evidence.of(a).with("userAccountControl", Uac.describe(a.userAccountControl())))
+                .map(a -> Evidence.of(a).with("userAccountControl", EvidenceValues.uac(a)))
                 .toList();
     }
 }

@@ -3,10 +3,10 @@ package fr.vigie.checks.kerberos;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.AccountKind;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Sids;
 import java.util.List;
 import java.util.Set;
 
@@ -28,11 +28,10 @@ public final class KerberoastableUser implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
-        return snapshot.users()
-                .filter(a -> a.enabled() && !a.servicePrincipalNames().isEmpty() && a.rid() != Sids.RID_KRBTGT)
+        return SpnUsers.enabledWithSpn(snapshot)
                 .filter(a -> a.kind() == AccountKind.USER)
                 .map(a -> Evidence.of(a).with("servicePrincipalName", String.join(", ", a.servicePrincipalNames()))
-                        .with("pwdLastSet", a.pwdLastSet().map(Object::toString).orElse("never")))
+                        .with("pwdLastSet", EvidenceValues.recorded(a.pwdLastSet(), "never")))
                 .toList();
     }
 }

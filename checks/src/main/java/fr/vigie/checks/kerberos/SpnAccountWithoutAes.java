@@ -6,7 +6,6 @@ import fr.vigie.checks.Evidence;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Sids;
 import java.util.List;
 import java.util.Set;
 
@@ -30,8 +29,7 @@ public final class SpnAccountWithoutAes implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
-        return snapshot.users()
-                .filter(a -> a.enabled() && !a.servicePrincipalNames().isEmpty() && a.rid() != Sids.RID_KRBTGT)
+        return SpnUsers.enabledWithSpn(snapshot)
                 .filter(a -> a.supportedEncryptionTypes().map(t -> (t & AES_MASK) == 0).orElse(true))
                 .map(SpnAccountWithoutAes::evidence)
                 .toList();

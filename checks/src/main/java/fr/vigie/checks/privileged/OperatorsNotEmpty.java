@@ -3,13 +3,11 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.GroupMembers;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.Sids;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,12 +34,8 @@ public final class OperatorsNotEmpty implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
-        List<Evidence> out = new ArrayList<>();
-        for (String sid : OPERATORS) {
-            Optional<Group> group = context.index().groupBySid(sid);
-            group.ifPresent(g -> PrivilegedScope.recursiveMembers(context.index(), g)
-                    .forEach(m -> out.add(m.evidence(g.samAccountName()))));
-        }
-        return List.copyOf(out);
+        return GroupMembers.ofSids(context.index(), OPERATORS).stream()
+                .flatMap(members -> PrivilegedScope.memberEvidence(members).stream())
+                .toList();
     }
 }

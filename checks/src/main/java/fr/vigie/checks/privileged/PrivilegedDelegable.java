@@ -3,6 +3,7 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Sids;
@@ -32,7 +33,7 @@ public final class PrivilegedDelegable implements Check {
                 .filter(e -> !e.getKey().has(Uac.NOT_DELEGATED)
                         && !context.index().isMemberOfDomainGroup(e.getKey(), Sids.RID_PROTECTED_USERS))
                 .map(e -> PrivilegedScope.evidence(e.getKey(), e.getValue())
-                        .with("userAccountControl", Uac.describe(e.getKey().userAccountControl()))
+                        .with("userAccountControl", EvidenceValues.uac(e.getKey()))
                         .with("protectedUsers", "not a member"))
                 .toList();
     }

@@ -3,10 +3,10 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Sids;
-import fr.vigie.snapshot.Uac;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +33,7 @@ public final class PrivilegedDisabledMember implements Check {
                 .filter(e -> PrivilegedScope.inScope(e.getKey()) && !e.getKey().enabled()
                         && e.getKey().rid() != Sids.RID_ADMINISTRATOR)
                 .map(e -> PrivilegedScope.evidence(e.getKey(), e.getValue())
-                        .with("userAccountControl", Uac.describe(e.getKey().userAccountControl())))
+                        .with("userAccountControl", EvidenceValues.uac(e.getKey())))
                 .toList();
     }
 }

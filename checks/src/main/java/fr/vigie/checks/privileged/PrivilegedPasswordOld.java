@@ -3,6 +3,7 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -38,13 +39,13 @@ public final class PrivilegedPasswordOld implements Check {
             if (a.pwdLastSet().isPresent()) {
                 long age = context.daysSince(a.pwdLastSet().get());
                 if (age > max) {
-                    out.add(base.with("pwdLastSet", PrivilegedScope.iso(a.pwdLastSet().get()))
+                    out.add(base.with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet().get()))
                             .with("passwordAgeDays", age)
                             .with("maxPasswordAgeDays", max));
                 }
             } else if (a.whenCreated().map(c -> context.daysSince(c) > max).orElse(true)) {
                 out.add(base.with("pwdLastSet", "never")
-                        .with("whenCreated", a.whenCreated().map(PrivilegedScope::iso).orElse("unknown"))
+                        .with("whenCreated", EvidenceValues.iso(a.whenCreated(), "unknown"))
                         .with("maxPasswordAgeDays", max));
             }
         }

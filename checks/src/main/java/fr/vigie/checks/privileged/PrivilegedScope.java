@@ -2,18 +2,13 @@ package fr.vigie.checks.privileged;
 
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.GroupMembers;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.AccountKind;
 import fr.vigie.snapshot.ForeignPrincipal;
-import fr.vigie.snapshot.Group;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,46 +52,22 @@ final class PrivilegedScope {
         return Evidence.of(account).with("privilegedGroups", String.join(", ", groups));
     }
 
-    /** ISO-8601 UTC rendering of an instant, to the second (e.g. {@code 2023-05-31T08:00:00Z}). */
-    static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    /** A recursive member of a group: an account of this domain or a foreign security principal. */
-    record Member(String dn, String name, String kind) {
-        Evidence evidence(String group) {
-            return new Evidence(dn, name, Map.of()).with("group", group).with("memberType", kind);
-        }
-    }
-
     /**
-     * Every account and foreign security principal that is a member of the group directly, through nested groups or
-     * through primaryGroupID; accounts first (index order), then foreign principals.
+     * One evidence per recursive member of the group, enabled or not, naming the group and the kind of member
+     * ({@code user}, {@code computer (disabled)}, {@code foreign security principal}...): accounts first (index
+     * order), then foreign security principals (named by their SID).
      */
-    static List<Member> recursiveMembers(DirectoryIndex index, Group group) {
-        List<Member> out = new ArrayList<>();
-        for (Account a : index.recursiveMembers(group)) {
+    static List<Evidence> memberEvidence(GroupMembers members) {
+        String group = members.group().samAccountName();
+        List<Evidence> out = new ArrayList<>();
+        for (Account a : members.accounts()) {
             String kind = a.kind().name().toLowerCase(Locale.ROOT) + (a.enabled() ? "" : " (disabled)");
-            out.add(new Member(a.dn(), a.samAccountName(), kind));
+            out.add(Evidence.of(a).with("group", group).with("memberType", kind));
         }
-        Set<String> seenGroups = new HashSet<>();
-        Set<String> seenForeign = new HashSet<>();
-        Deque<Group> todo = new ArrayDeque<>();
-        todo.add(group);
-        seenGroups.add(group.dn().toLowerCase(Locale.ROOT));
-        while (!todo.isEmpty()) {
-            Group g = todo.poll();
-            for (ForeignPrincipal f : index.memberForeignPrincipals(g)) {
-                if (seenForeign.add(f.dn().toLowerCase(Locale.ROOT))) {
-                    out.add(new Member(f.dn(), f.sid(), "foreign security principal"));
-                }
-            }
-            for (Group nested : index.memberGroups(g)) {
-                if (seenGroups.add(nested.dn().toLowerCase(Locale.ROOT))) {
-                    todo.add(nested);
-                }
-            }
+        for (ForeignPrincipal f : members.foreignPrincipals()) {
+            out.add(new Evidence(f.dn(), f.sid(), Map.of()).with("group", group)
+                    .with("memberType", "foreign security principal"));
         }
-        return out;
+        return List.copyOf(out);
     }
 }

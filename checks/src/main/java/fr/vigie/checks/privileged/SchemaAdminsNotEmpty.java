@@ -3,6 +3,7 @@ package fr.vigie.checks.privileged;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.GroupMembers;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Sids;
@@ -29,9 +30,7 @@ public final class SchemaAdminsNotEmpty implements Check {
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return context.index().domainGroup(Sids.RID_SCHEMA_ADMINS)
-                .map(g -> PrivilegedScope.recursiveMembers(context.index(), g).stream()
-                        .map(m -> m.evidence(g.samAccountName()))
-                        .toList())
+                .map(g -> PrivilegedScope.memberEvidence(GroupMembers.of(context.index(), g)))
                 .orElse(List.of());
     }
 }

@@ -3,6 +3,7 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import java.util.List;
@@ -31,9 +32,9 @@ public final class AccountNeverUsed implements Check {
                 .filter(a -> a.enabled() && a.lastLogonTimestamp().isEmpty()
                         && context.olderThanDays(a.whenCreated(), grace))
                 .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", Dates.describe(a.lastLogonTimestamp(), context))
-                        .with("whenCreated", Dates.describe(a.whenCreated(), context))
-                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context)))
+                        .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context))
+                        .with("whenCreated", EvidenceValues.dateWithAge(a.whenCreated(), context))
+                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context)))
                 .toList();
     }
 }

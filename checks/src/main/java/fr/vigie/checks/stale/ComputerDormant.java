@@ -3,6 +3,7 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.ComputerInfo;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -30,10 +31,7 @@ public final class ComputerDormant implements Check {
         long days = context.threshold("inactiveDays");
         return snapshot.computers()
                 .filter(a -> a.enabled() && !a.isDomainController() && Inactivity.isInactive(a, context, days))
-                .map(a -> Evidence.of(a)
-                        .with("lastLogonTimestamp", Dates.describe(a.lastLogonTimestamp(), context))
-                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context))
-                        .with("whenCreated", Dates.describe(a.whenCreated(), context))
+                .map(a -> EvidenceValues.activity(a, context)
                         .with("operatingSystem", a.computer().flatMap(ComputerInfo::operatingSystem).orElse("unknown")))
                 .toList();
     }

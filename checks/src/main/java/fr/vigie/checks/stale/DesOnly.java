@@ -3,6 +3,7 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
@@ -40,7 +41,7 @@ public final class DesOnly implements Check {
         return snapshot.accounts().stream()
                 .filter(a -> a.enabled() && (a.has(Uac.USE_DES_KEY_ONLY) || desOnlyTypes(a)))
                 .map(a -> Evidence.of(a)
-                        .with("userAccountControl", Uac.describe(a.userAccountControl()))
+                        .with("userAccountControl", EvidenceValues.uac(a))
                         .with("msDS-SupportedEncryptionTypes",
                                 a.supportedEncryptionTypes().map(DesOnly::describeTypes).orElse("not set")))
                 .toList();

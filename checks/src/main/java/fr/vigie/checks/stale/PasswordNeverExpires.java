@@ -3,6 +3,7 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Uac;
@@ -29,8 +30,8 @@ public final class PasswordNeverExpires implements Check {
         return snapshot.users()
                 .filter(a -> a.enabled() && a.has(Uac.DONT_EXPIRE_PASSWORD))
                 .map(a -> Evidence.of(a)
-                        .with("userAccountControl", Uac.describe(a.userAccountControl()))
-                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context)))
+                        .with("userAccountControl", EvidenceValues.uac(a))
+                        .with("pwdLastSet", EvidenceValues.dateWithAge(a.pwdLastSet(), context)))
                 .toList();
     }
 }

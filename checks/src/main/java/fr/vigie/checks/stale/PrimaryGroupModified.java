@@ -3,9 +3,9 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.Uac;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +33,7 @@ public final class PrimaryGroupModified implements Check {
                 .map(a -> Evidence.of(a)
                         .with("primaryGroupID", PrimaryGroups.describe(a.primaryGroupId(), context.index()))
                         .with("expected", new TreeSet<>(PrimaryGroups.defaults(a)))
-                        .with("userAccountControl", Uac.describe(a.userAccountControl())))
+                        .with("userAccountControl", EvidenceValues.uac(a)))
                 .toList();
     }
 }
