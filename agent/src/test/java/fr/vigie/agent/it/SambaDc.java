@@ -50,6 +50,7 @@ final class SambaDc {
     private static final Duration PROVISION_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -84,6 +85,31 @@ final class SambaDc {
     /** Plants the misconfigurations listed in {@code plant.sh}. */
     void plant() {
         run(START_TIMEOUT, "bash", scripts.resolve("plant.sh").toString(), dir.toString());
+    }
+
+    /**
+     * Runs {@code plant-backup.sh DIR step}: {@code objects} (the backup objects), {@code samba-backup} (Samba's own
+     * offline backup; prints the tarball's path) or {@code stamp} (one dSASignature write on every naming-context
+     * head, as a Windows AD-aware backup does).
+     *
+     * @return the script's standard output
+     */
+    String plantBackup(String step) {
+        return run(BACKUP_TIMEOUT, "bash", scripts.resolve("plant-backup.sh").toString(), dir.toString(), step);
+    }
+
+    /**
+     * One entry read straight from {@code DIR/private/sam.ldb} by {@code ldbsearch} (base scope), binary attributes
+     * printed as Samba's own NDR dump ({@code --show-binary}), times in UTC: what the DC stores, read by Samba's tools
+     * rather than by the collector.
+     *
+     * @return ldbsearch's LDIF-like output
+     */
+    String ldbsearch(String baseDn, String... attributes) {
+        List<String> command = new ArrayList<>(List.of("ldbsearch", "-H", dir.resolve("private").resolve("sam.ldb")
+                .toString(), "-s", "base", "-b", baseDn, "--show-binary"));
+        command.addAll(Arrays.asList(attributes));
+        return run(Map.of("TZ", "UTC"), Duration.ofSeconds(30), command.toArray(String[]::new));
     }
 
     /** Stops the DC ({@code stop.sh}); does nothing when it is not running. Safe to call more than once. */
@@ -193,13 +219,21 @@ final class SambaDc {
 
     /** Runs a command; returns its standard output; throws with both outputs when it fails or times out. */
     private String run(Duration timeout, String... command) {
+        return run(Map.of(), timeout, command);
+    }
+
+    /** {@link #run(Duration, String...)} with extra environment variables. */
+    private String run(Map<String, String> environment, Duration timeout, String... command) {
         Path stdout = null;
         Path stderr = null;
         try {
             stdout = Files.createTempFile("samba-it-", ".out");
             stderr = Files.createTempFile("samba-it-", ".err");
-            Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile()));
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -209,12 +243,14 @@ final class SambaDc {
             String out = Files.readString(stdout, StandardCharsets.UTF_8);
             String err = Files.readString(stderr, StandardCharsets.UTF_8);
             System.out.print(err);
-            String name = Paths.get(command[1]).getFileName().toString();
+            // "bash x.sh ..." and "python3 x.py ..." are named by their script, other commands by themselves
+            int named = command.length > 1 && (command[0].equals("bash") || command[0].endsWith("python3")) ? 1 : 0;
+            String name = Paths.get(command[named]).getFileName().toString();
             if (!finished) {
                 throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s:\n" + err);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(name + " " + String.join(" ", Arrays.copyOfRange(command, 2,
+                throw new IllegalStateException(name + " " + String.join(" ", Arrays.copyOfRange(command, named + 1,
                         command.length)) + " failed with exit status " + p.exitValue() + ":\n" + out + err);
             }
             return out;
