@@ -1,0 +1,280 @@
+package fr.vigie.agent.demo;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedDeleteRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResultReference;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import fr.vigie.agent.demo.encode.AdTimes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Makes UnboundID's in-memory server answer searches the way an AD domain controller does, where it matters to a
+ * client:
+ * <ul>
+ * <li><b>Naming contexts</b>: a subtree search stays inside the naming context of its base (the configuration,
+ * schema and DNS partitions, stored under the domain DN, are not returned by a search of the domain); the child
+ * naming contexts are sent as continuation references at the end, as AD does.</li>
+ * <li><b>MaxPageSize</b> (1000): a search without the paged-results control returns at most that many entries
+ * and ends with sizeLimitExceeded (LDAP 4); bigger pages are cut to that size.</li>
+ * <li><b>MaxValRange</b> (1500): an attribute with more values comes back as {@code member;range=0-1499} without
+ * a plain {@code member}; {@code member;range=1500-*} returns the next slice, the last one named
+ * {@code member;range=N-*}.</li>
+ * <li>The RootDSE's {@code currentTime} is the time of the request.</li>
+ * <li>The directory is <b>read-only</b> for clients: every add, modify, delete and rename is refused
+ * (unwillingToPerform). Loading goes through the server's own methods, which are not intercepted.</li>
+ * </ul>
+ * Thread-safe: per-operation state lives in the operation's properties.
+ */
+public final class AdBehaviourInterceptor extends InMemoryOperationInterceptor {
+    public static final int AD_MAX_PAGE_SIZE = 1000;
+    public static final int AD_MAX_VAL_RANGE = 1500;
+    private static final String STATE = AdBehaviourInterceptor.class.getName();
+
+    private final List<DN> namingContexts;
+    private final String referralHost;
+    private final int maxPageSize;
+    private final int maxValRange;
+    private final Clock clock;
+
+    /**
+     * @param namingContexts DNs of the naming contexts the server holds
+     * @param referralHost   host name put in continuation references (the domain's DNS name)
+     * @param clock          for the RootDSE's currentTime
+     */
+    public AdBehaviourInterceptor(List<String> namingContexts, String referralHost, Clock clock) {
+        this(namingContexts, referralHost, clock, AD_MAX_PAGE_SIZE, AD_MAX_VAL_RANGE);
+    }
+
+    AdBehaviourInterceptor(List<String> namingContexts, String referralHost, Clock clock, int maxPageSize,
+            int maxValRange) {
+        List<DN> ncs = new ArrayList<>();
+        for (String nc : namingContexts) {
+            try {
+                ncs.add(new DN(nc));
+            } catch (LDAPException e) {
+                throw new IllegalArgumentException("'" + nc + "' is not a DN", e);
+            }
+        }
+        // deepest first, so that the first ancestor found is the entry's own naming context
+        ncs.sort(Comparator.comparingInt((DN d) -> d.getRDNs().length).reversed());
+        this.namingContexts = List.copyOf(ncs);
+        this.referralHost = referralHost;
+        this.clock = clock;
+        this.maxPageSize = maxPageSize;
+        this.maxValRange = maxValRange;
+    }
+
+    private static final class State {
+        boolean paged;
+        int returned;
+        boolean exceeded;
+        DN baseNc;
+        boolean rootDse;
+        final Map<String, int[]> ranges = new HashMap<>();
+    }
+
+    @Override
+    public void processSearchRequest(InMemoryInterceptedSearchRequest request) throws LDAPException {
+        SearchRequest r = request.getRequest().duplicate();
+        State state = new State();
+        DN base = r.getParsedBaseDN();
+        state.rootDse = base.isNullDN();
+        state.baseNc = state.rootDse ? null : namingContextOf(base);
+        List<Control> controls = new ArrayList<>();
+        for (Control c : r.getControls()) {
+            if (c.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID)) {
+                state.paged = true;
+                SimplePagedResultsControl paged = new SimplePagedResultsControl(c.getOID(), c.isCritical(),
+                        c.getValue());
+                if (paged.getSize() > maxPageSize || paged.getSize() <= 0) {
+                    c = new SimplePagedResultsControl(maxPageSize, paged.getCookie(), c.isCritical());
+                }
+            }
+            controls.add(c);
+        }
+        r.setControls(controls);
+        List<String> attributes = new ArrayList<>();
+        for (String a : r.getAttributes()) {
+            int at = a.toLowerCase(Locale.ROOT).indexOf(";range=");
+            if (at < 0) {
+                attributes.add(a);
+                continue;
+            }
+            String name = a.substring(0, at);
+            String[] bounds = a.substring(at + 7).split("-", 2);
+            try {
+                int low = Integer.parseInt(bounds[0]);
+                int high = bounds.length < 2 || bounds[1].equals("*") ? -1 : Integer.parseInt(bounds[1]);
+                if (low < 0 || (high >= 0 && high < low)) {
+                    throw new NumberFormatException();
+                }
+                state.ranges.put(name.toLowerCase(Locale.ROOT), new int[] {low, high});
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new LDAPException(ResultCode.OPERATIONS_ERROR, "malformed range option in '" + a + "'");
+            }
+            attributes.add(name);
+        }
+        r.setAttributes(attributes);
+        request.setRequest(r);
+        request.setProperty(STATE, state);
+    }
+
+    @Override
+    public void processSearchEntry(InMemoryInterceptedSearchEntry entry) {
+        State state = (State) entry.getProperty(STATE);
+        if (state == null) {
+            return;
+        }
+        Entry original = entry.getSearchEntry();
+        if (state.rootDse) {
+            if (original.hasAttribute("currentTime")) {
+                Entry copy = original.duplicate();
+                copy.setAttribute("currentTime", AdTimes.generalizedTime(clock.instant()));
+                entry.setSearchEntry(copy);
+            }
+            return;
+        }
+        try {
+            if (state.baseNc != null && !state.baseNc.equals(namingContextOf(original.getParsedDN()))) {
+                entry.setSearchEntry(null);
+                return;
+            }
+        } catch (LDAPException e) {
+            return;
+        }
+        state.returned++;
+        if (!state.paged && state.returned > maxPageSize) {
+            state.exceeded = true;
+            entry.setSearchEntry(null);
+            return;
+        }
+        boolean changed = false;
+        List<Attribute> out = new ArrayList<>();
+        for (Attribute a : original.getAttributes()) {
+            int[] wanted = state.ranges.get(a.getBaseName().toLowerCase(Locale.ROOT));
+            ASN1OctetString[] values = a.getRawValues();
+            if (a.getBaseName().equalsIgnoreCase("objectClass") || (wanted == null && values.length <= maxValRange)) {
+                out.add(a);
+                continue;
+            }
+            int low = wanted == null ? 0 : wanted[0];
+            if (low >= values.length) {
+                changed = true;
+                continue;
+            }
+            int end = low + maxValRange - 1;
+            if (wanted != null && wanted[1] >= 0) {
+                end = Math.min(end, wanted[1]);
+            }
+            end = Math.min(end, values.length - 1);
+            boolean last = end >= values.length - 1;
+            out.add(new Attribute(a.getBaseName() + ";range=" + low + "-" + (last ? "*" : Integer.toString(end)),
+                    Arrays.copyOfRange(values, low, end + 1)));
+            changed = true;
+        }
+        if (changed) {
+            entry.setSearchEntry(new Entry(original.getDN(), out));
+        }
+    }
+
+    @Override
+    public void processSearchResult(InMemoryInterceptedSearchResult result) {
+        State state = (State) result.getProperty(STATE);
+        if (state == null) {
+            return;
+        }
+        LDAPResult r = result.getResult();
+        if (state.exceeded) {
+            result.setResult(new LDAPResult(r.getMessageID(), ResultCode.SIZE_LIMIT_EXCEEDED, "Size limit exceeded",
+                    null, null, r.getResponseControls()));
+            return;
+        }
+        SearchRequest request = result.getRequest().duplicate();
+        if (r.getResultCode() != ResultCode.SUCCESS || state.baseNc == null
+                || request.getScope() != SearchScope.SUB || !lastPage(r)) {
+            return;
+        }
+        try {
+            DN base = request.getParsedBaseDN();
+            for (DN nc : namingContexts) {
+                if (!nc.equals(state.baseNc) && nc.isDescendantOf(base, false)
+                        && state.baseNc.equals(namingContextOf(nc.getParent()))) {
+                    result.sendSearchReference(new SearchResultReference(r.getMessageID(),
+                            new String[] {"ldap://" + referralHost + "/" + nc}, null));
+                }
+            }
+        } catch (LDAPException e) {
+            // no reference is better than a broken search
+        }
+    }
+
+    private static boolean lastPage(LDAPResult r) {
+        Control c = r.getResponseControl(SimplePagedResultsControl.PAGED_RESULTS_OID);
+        if (c == null) {
+            return true;
+        }
+        try {
+            SimplePagedResultsControl paged = new SimplePagedResultsControl(c.getOID(), c.isCritical(), c.getValue());
+            return paged.getCookie() == null || paged.getCookie().getValueLength() == 0;
+        } catch (LDAPException e) {
+            return true;
+        }
+    }
+
+    /** The deepest naming context holding the DN, or null when none does. */
+    DN namingContextOf(DN dn) {
+        for (DN nc : namingContexts) {
+            if (dn.isDescendantOf(nc, true)) {
+                return nc;
+            }
+        }
+        return null;
+    }
+
+    private static LDAPException readOnly() {
+        return new LDAPException(ResultCode.UNWILLING_TO_PERFORM, "this demonstration directory is read-only");
+    }
+
+    @Override
+    public void processAddRequest(InMemoryInterceptedAddRequest request) throws LDAPException {
+        throw readOnly();
+    }
+
+    @Override
+    public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+        throw readOnly();
+    }
+
+    @Override
+    public void processDeleteRequest(InMemoryInterceptedDeleteRequest request) throws LDAPException {
+        throw readOnly();
+    }
+
+    @Override
+    public void processModifyDNRequest(InMemoryInterceptedModifyDNRequest request) throws LDAPException {
+        throw readOnly();
+    }
+}
