@@ -8,6 +8,7 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchEntry;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
@@ -29,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes UnboundID's in-memory server answer searches the way an AD domain controller does, where it matters to a
@@ -43,6 +46,8 @@ import java.util.Map;
  * a plain {@code member}; {@code member;range=1500-*} returns the next slice, the last one named
  * {@code member;range=N-*}.</li>
  * <li>The RootDSE's {@code currentTime} is the time of the request.</li>
+ * <li><b>Anonymous access</b>: the RootDSE can be read without binding; any other search on a connection that has
+ * not completed a simple bind fails with operationsError and AD's message (000004DC).</li>
  * <li>The directory is <b>read-only</b> for clients: every add, modify, delete and rename is refused
  * (unwillingToPerform). Loading goes through the server's own methods, which are not intercepted.</li>
  * </ul>
@@ -58,6 +63,8 @@ public final class AdBehaviourInterceptor extends InMemoryOperationInterceptor {
     private final int maxPageSize;
     private final int maxValRange;
     private final Clock clock;
+    /** Connections whose last simple bind succeeded with a non-empty DN. */
+    private final Set<Long> authenticated = ConcurrentHashMap.newKeySet();
 
     /**
      * @param namingContexts DNs of the naming contexts the server holds
@@ -101,7 +108,11 @@ public final class AdBehaviourInterceptor extends InMemoryOperationInterceptor {
         SearchRequest r = request.getRequest().duplicate();
         State state = new State();
         DN base = r.getParsedBaseDN();
-        state.rootDse = base.isNullDN();
+        state.rootDse = base.isNullDN() && r.getScope() == SearchScope.BASE;
+        if (!state.rootDse && !authenticated.contains(request.getConnectionID())) {
+            throw new LDAPException(ResultCode.OPERATIONS_ERROR, "000004DC: LdapErr: DSID-0C090A5C, comment: In order "
+                    + "to perform this operation a successful bind must be completed on the connection., data 0, v4563");
+        }
         state.baseNc = state.rootDse ? null : namingContextOf(base);
         List<Control> controls = new ArrayList<>();
         for (Control c : r.getControls()) {
@@ -252,6 +263,16 @@ public final class AdBehaviourInterceptor extends InMemoryOperationInterceptor {
             }
         }
         return null;
+    }
+
+    @Override
+    public void processSimpleBindResult(InMemoryInterceptedSimpleBindResult result) {
+        boolean named = !result.getRequest().getBindDN().isEmpty();
+        if (named && result.getResult().getResultCode() == ResultCode.SUCCESS) {
+            authenticated.add(result.getConnectionID());
+        } else {
+            authenticated.remove(result.getConnectionID());
+        }
     }
 
     private static LDAPException readOnly() {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * An UnboundID in-memory directory server that looks like a domain controller of a generated forest: the
  * forest's naming contexts, an AD RootDSE, no schema checking (AD's attributes are stored as given, binary ones
  * included), AD's search behaviour ({@link AdBehaviourInterceptor}), read-only for clients, listening on
- * 127.0.0.1 only, on a free port. Searches other than of the RootDSE need a successful bind, with the one account
+ * 127.0.0.1 only, on a free port. Reading anything but the RootDSE needs a successful bind, with the one account
  * given at start. Thread-safe; {@link #close()} is idempotent.
  */
 public final class AdLikeServer implements AutoCloseable {
@@ -66,13 +66,9 @@ public final class AdLikeServer implements AutoCloseable {
         config.setSchema(null);
         config.setGenerateOperationalAttributes(false);
         config.setRootDSEEntry(skeleton.rootDse(now));
-        config.setAuthenticationRequiredOperationTypes(OperationType.SEARCH, OperationType.COMPARE);
-        byte[] secret = utf8(password);
-        try {
-            config.addAdditionalBindCredentials(bindDn, secret);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
+        config.setAuthenticationRequiredOperationTypes(OperationType.COMPARE);
+        // the server keeps this array (not a copy) for as long as it runs
+        config.addAdditionalBindCredentials(bindDn, utf8(password));
         config.addInMemoryOperationInterceptor(new AdBehaviourInterceptor(names.namingContexts(), names.dnsName(),
                 clock));
         InetAddress loopback = InetAddress.getLoopbackAddress();
