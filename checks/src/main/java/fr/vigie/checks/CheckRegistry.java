@@ -1,8 +1,10 @@
 package fr.vigie.checks;
 
 import fr.vigie.checks.anomalies.AnomaliesChecks;
+import fr.vigie.checks.backup.BackupChecks;
 import fr.vigie.checks.dc.DcChecks;
 import fr.vigie.checks.delegation.DelegationChecks;
+import fr.vigie.checks.kerberos.KerberosChecks;
 import fr.vigie.checks.privileged.PrivilegedChecks;
 import fr.vigie.checks.stale.StaleChecks;
 import fr.vigie.checks.trusts.TrustsChecks;
@@ -23,6 +25,8 @@ public final class CheckRegistry {
         all.addAll(DcChecks.all());
         all.addAll(TrustsChecks.all());
         all.addAll(AnomaliesChecks.all());
+        all.addAll(KerberosChecks.all());
+        all.addAll(BackupChecks.all());
         return List.copyOf(all);
     }
 

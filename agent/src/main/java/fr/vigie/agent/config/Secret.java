@@ -49,7 +49,18 @@ public final class Secret implements AutoCloseable {
 
     /** @throws IOException when the variable is unset or empty */
     public static Secret fromEnv(String variable) throws IOException {
-        String v = System.getenv(variable);
+        return fromEnv(variable, System::getenv);
+    }
+
+    /**
+     * Reads an environment variable through the given lookup (the process environment in production, a map in
+     * tests).
+     *
+     * @throws IOException when the variable is unset or empty
+     */
+    public static Secret fromEnv(String variable, java.util.function.Function<String, String> environment)
+            throws IOException {
+        String v = environment.apply(variable);
         if (v == null || v.isEmpty()) {
             throw new IOException("environment variable " + variable + " is not set");
         }

@@ -8,6 +8,14 @@ public final class AnomaliesChecks {
     private AnomaliesChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new KrbtgtPasswordOld(),
+                new GuestEnabled(),
+                new DangerousDsHeuristics(),
+                new AnonymousPreWindows2000(),
+                new LapsAbsent(),
+                new LapsPartial(),
+                new GroupNestingLoop(),
+                new RecycleBinDisabled());
     }
 }

@@ -8,6 +8,13 @@ public final class DcChecks {
     private DcChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new DcObsoleteOs(),
+                new DcPasswordOld(),
+                new DcInactive(),
+                new MachineAccountQuota(),
+                new FunctionalLevelObsolete(),
+                new FunctionalLevelBelow2012R2(),
+                new FunctionalLevelBelow2016());
     }
 }

@@ -9,6 +9,9 @@ public final class DelegationChecks {
 
     public static List<Check> all() {
         return List.of(
-                new UnconstrainedDelegation());
+                new UnconstrainedDelegation(),
+                new ConstrainedDelegationToDc(),
+                new ProtocolTransitionDelegationToDc(),
+                new ResourceBasedDelegationOnPrivileged());
     }
 }

@@ -8,6 +8,18 @@ public final class PrivilegedChecks {
     private PrivilegedChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new PrivilegedGroupSprawl(),
+                new PrivilegedPasswordNeverExpires(),
+                new PrivilegedPasswordOld(),
+                new PrivilegedSpn(),
+                new PrivilegedNoPreauth(),
+                new PrivilegedDelegable(),
+                new PrivilegedNotProtectedUsers(),
+                new PrivilegedDisabledMember(),
+                new AdminCountOrphan(),
+                new SchemaAdminsNotEmpty(),
+                new OperatorsNotEmpty(),
+                new PrivilegedReversiblePassword());
     }
 }

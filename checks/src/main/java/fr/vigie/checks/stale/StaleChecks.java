@@ -8,6 +8,17 @@ public final class StaleChecks {
     private StaleChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new UserDormant(),
+                new ComputerDormant(),
+                new AccountNeverUsed(),
+                new PasswordNotRequired(),
+                new ReversibleEncryption(),
+                new DesOnly(),
+                new NoPreauth(),
+                new PasswordNeverExpires(),
+                new PrimaryGroupModified(),
+                new PrimaryGroupBelow1000(),
+                new ObsoleteOsMember());
     }
 }

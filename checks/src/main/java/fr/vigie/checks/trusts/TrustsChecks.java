@@ -8,6 +8,11 @@ public final class TrustsChecks {
     private TrustsChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new SidFilteringDisabled(),
+                new ForestTrustSidHistory(),
+                new TrustTgtDelegation(),
+                new SidHistoryPresent(),
+                new DangerousSidHistory());
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
  * Applies the scoring model {@code vigie-score-1} (PingCastle's shape, ANSSI's levels):
  * <ul>
  *   <li>category score = sum of the points of the failing rules of the category, capped at the catalogue's cap;</li>
- *   <li>global score = the highest category score;</li>
- *   <li>maturity level = the lowest level among failing rules, 5 when none fails;</li>
+ *   <li>global score = the highest category score of the directory categories;</li>
+ *   <li>maturity level = the lowest level among failing directory rules, 5 when none fails;</li>
+ *   <li>backup maturity level = the same over the rules of category BACKUP (its own scale);</li>
  *   <li>a rule that could not be evaluated adds no points but makes the score incomplete.</li>
  * </ul>
  * Thread-safe: holds only the immutable catalogue.
@@ -40,6 +41,7 @@ public final class Scorer {
             sums.put(c, 0);
         }
         int level = 5;
+        int backupLevel = 5;
         List<String> notEvaluated = new ArrayList<>();
         List<Rule> failing = new ArrayList<>();
         for (Rule rule : catalogue.rules()) {
@@ -51,7 +53,11 @@ public final class Scorer {
                 case FAIL -> {
                     failing.add(rule);
                     sums.merge(rule.category(), rule.points(), Integer::sum);
-                    level = Math.min(level, rule.level());
+                    if (rule.category().isDirectory()) {
+                        level = Math.min(level, rule.level());
+                    } else {
+                        backupLevel = Math.min(backupLevel, rule.level());
+                    }
                 }
                 case NOT_EVALUATED -> notEvaluated.add(rule.id());
                 case PASS -> { }
@@ -60,15 +66,20 @@ public final class Scorer {
         int global = 0;
         for (Map.Entry<Category, Integer> e : sums.entrySet()) {
             e.setValue(Math.min(e.getValue(), catalogue.categoryCap()));
-            global = Math.max(global, e.getValue());
+            if (e.getKey().isDirectory()) {
+                global = Math.max(global, e.getValue());
+            }
         }
         List<String> next = new ArrayList<>();
+        List<String> backupNext = new ArrayList<>();
         for (Rule r : failing) {
-            if (r.level() == level) {
+            if (r.category().isDirectory() && r.level() == level) {
                 next.add(r.id());
+            } else if (!r.category().isDirectory() && r.level() == backupLevel) {
+                backupNext.add(r.id());
             }
         }
         return new Score(catalogue.version(), catalogue.scoringModel(), sums, global, level, notEvaluated.isEmpty(),
-                notEvaluated, next);
+                notEvaluated, next, backupLevel, backupNext);
     }
 }

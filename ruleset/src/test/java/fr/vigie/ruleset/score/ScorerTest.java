@@ -25,6 +25,7 @@ class ScorerTest {
         rule(rules, "b", "ANOMALIES", 70, 3);
         rule(rules, "c", "TRUSTS", 30, 1);
         rule(rules, "d", "STALE_OBJECTS", 10, 4);
+        rule(rules, "e", "BACKUP", 40, 2);
         Files.writeString(dir.resolve("r.yaml"), rules);
         Catalogue c = CatalogueLoader.fromDirectory(dir);
         scorer = new Scorer(c);
@@ -37,7 +38,7 @@ class ScorerTest {
 
     @Test
     void nothingFailingIsLevelFiveScoreZero() {
-        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.PASS, "d", RuleStatus.PASS));
+        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.PASS, "d", RuleStatus.PASS, "e", RuleStatus.PASS));
         assertThat(s.maturityLevel()).isEqualTo(5);
         assertThat(s.globalScore()).isZero();
         assertThat(s.complete()).isTrue();
@@ -46,7 +47,7 @@ class ScorerTest {
 
     @Test
     void categoryIsCappedGlobalIsMaxLevelIsLowestFailing() {
-        Score s = scorer.score(Map.of("a", RuleStatus.FAIL, "b", RuleStatus.FAIL, "c", RuleStatus.PASS, "d", RuleStatus.FAIL));
+        Score s = scorer.score(Map.of("a", RuleStatus.FAIL, "b", RuleStatus.FAIL, "c", RuleStatus.PASS, "d", RuleStatus.FAIL, "e", RuleStatus.PASS));
         assertThat(s.categoryScores().get(Category.ANOMALIES)).isEqualTo(100);
         assertThat(s.categoryScores().get(Category.STALE_OBJECTS)).isEqualTo(10);
         assertThat(s.globalScore()).isEqualTo(100);
@@ -55,8 +56,18 @@ class ScorerTest {
     }
 
     @Test
+    void backupRulesHaveTheirOwnLevelAndStayOutOfTheDomainScore() {
+        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.PASS, "d", RuleStatus.PASS, "e", RuleStatus.FAIL));
+        assertThat(s.maturityLevel()).isEqualTo(5);
+        assertThat(s.globalScore()).isZero();
+        assertThat(s.backupMaturityLevel()).isEqualTo(2);
+        assertThat(s.backupToReachNextLevel()).containsExactly("e");
+        assertThat(s.categoryScores().get(Category.BACKUP)).isEqualTo(40);
+    }
+
+    @Test
     void notEvaluatedMakesTheScoreIncompleteWithoutPoints() {
-        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.NOT_EVALUATED, "d", RuleStatus.PASS));
+        Score s = scorer.score(Map.of("a", RuleStatus.PASS, "b", RuleStatus.PASS, "c", RuleStatus.NOT_EVALUATED, "d", RuleStatus.PASS, "e", RuleStatus.PASS));
         assertThat(s.complete()).isFalse();
         assertThat(s.notEvaluated()).containsExactly("c");
         assertThat(s.globalScore()).isZero();

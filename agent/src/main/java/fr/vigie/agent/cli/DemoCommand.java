@@ -1,0 +1,58 @@
+package fr.vigie.agent.cli;
+
+import fr.vigie.agent.report.HtmlReport;
+import fr.vigie.agent.scan.AgentVersion;
+import fr.vigie.agent.scan.AuditSetup;
+import fr.vigie.agent.scan.ConsoleProgress;
+import fr.vigie.agent.scan.ScanOutcome;
+import fr.vigie.agent.scan.ScanRun;
+import fr.vigie.checks.Audit;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigie demo}: audit the embedded sample hospital domain, without any real directory. */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Starts an embedded sample hospital domain (CH Exemple) on 127.0.0.1, scans it over LDAPS like "
+                + "a real one, writes the reports and stops it. Shows what Vigie finds without touching a real "
+                + "directory.")
+final class DemoCommand implements Callable<Integer> {
+    static final String DEFAULT_OUT = "vigie-demo";
+
+    private final AgentEnvironment env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Root directory of the reports (default: " + DEFAULT_OUT + " in the current directory).")
+    Path out = Path.of(DEFAULT_OUT);
+
+    DemoCommand(AgentEnvironment env) {
+        this.env = Objects.requireNonNull(env, "env");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Audit audit = AuditSetup.load(Optional.empty(), Optional.empty());
+        err.println("Starting the demo domain on 127.0.0.1...");
+        err.flush();
+        try (AgentEnvironment.DemoServer demo = env.demo().start()) {
+            ScanRun run = new ScanRun(audit, env.clock(), AgentVersion.current(), new HtmlReport(), stdout);
+            ScanOutcome outcome = run.scan(env.collectors().create(demo.target(),
+                    new ConsoleProgress(err, env.nanoTime())), out);
+            stdout.println();
+            stdout.println("Open the HTML report in a browser: " + outcome.html().toAbsolutePath().toUri());
+            stdout.flush();
+            return (outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE).code();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package fr.vigie.agent.report;
+
+import fr.vigie.agent.report.ReportDocument.CatalogueInfo;
+import fr.vigie.agent.report.ReportDocument.CollectionSection;
+import fr.vigie.agent.report.ReportDocument.DomainSection;
+import fr.vigie.agent.report.ReportDocument.EvidenceEntry;
+import fr.vigie.agent.report.ReportDocument.RuleEntry;
+import fr.vigie.agent.report.ReportDocument.ScoreSection;
+import fr.vigie.agent.report.ReportDocument.StepEntry;
+import fr.vigie.checks.AuditResult;
+import fr.vigie.checks.Evidence;
+import fr.vigie.checks.RuleResult;
+import fr.vigie.ruleset.Category;
+import fr.vigie.ruleset.Rule;
+import fr.vigie.ruleset.score.Score;
+import fr.vigie.snapshot.DataSource;
+import fr.vigie.snapshot.DirectorySnapshot;
+import fr.vigie.snapshot.DomainInfo;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the {@link ReportDocument} of an audit: a pure function of its inputs. Thread-safe: holds no state. */
+public final class ReportBuilder {
+    private ReportBuilder() {}
+
+    /**
+     * @param snapshot     the audited snapshot
+     * @param result       the audit of that snapshot
+     * @param generatedAt  when the report is produced
+     * @param agentVersion version of this agent
+     */
+    public static ReportDocument build(DirectorySnapshot snapshot, AuditResult result, Instant generatedAt,
+            String agentVersion) {
+        Score score = result.score();
+        DomainInfo d = snapshot.domain();
+        DomainSection domain = new DomainSection(d.dn(), d.dnsName(), d.sid(), d.domainFunctionalLevel(),
+                d.forestFunctionalLevel(), d.serverDnsName());
+        List<StepEntry> steps = snapshot.steps().stream()
+                .map(s -> new StepEntry(s.source().name(), s.status().name(), s.objects(), s.error()))
+                .toList();
+        List<String> missing = snapshot.missingSources().stream().sorted().map(DataSource::name).toList();
+        CollectionSection collection = new CollectionSection(snapshot.collectedAt(), snapshot.source(),
+                snapshot.isComplete(), steps, missing);
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            categories.put(c.name(), score.categoryScores().getOrDefault(c, 0));
+        }
+        ScoreSection scoreSection = new ScoreSection(score.globalScore(), score.maturityLevel(), score.complete(),
+                categories, score.toReachNextLevel(), score.notEvaluated(), score.backupMaturityLevel(),
+                score.backupToReachNextLevel());
+        List<RuleEntry> rules = result.results().stream().map(ReportBuilder::rule).toList();
+        return new ReportDocument(ReportDocument.SCHEMA_NAME, ReportDocument.SCHEMA_VERSION, generatedAt, agentVersion,
+                new CatalogueInfo(score.catalogueVersion(), score.scoringModel()), domain, collection, scoreSection,
+                rules);
+    }
+
+    private static RuleEntry rule(RuleResult r) {
+        Rule rule = r.rule();
+        List<EvidenceEntry> evidence = r.evidence().stream().map(ReportBuilder::evidence).toList();
+        return new RuleEntry(rule.id(), rule.title(), rule.category().name(), rule.points(), rule.level(),
+                rule.anssi(), rule.pingCastle(), r.status().name(),
+                r.missingData().stream().map(DataSource::name).toList(), rule.description(), rule.remediation(),
+                evidence);
+    }
+
+    private static EvidenceEntry evidence(Evidence e) {
+        return new EvidenceEntry(e.object(), e.name(), e.attributes());
+    }
+}

@@ -1,0 +1,235 @@
+package fr.vigie.agent.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The JSON report of one audit (schema {@value #SCHEMA_NAME}, version {@value #SCHEMA_VERSION}): the wire format
+ * read by the central collector, documented field by field in {@code docs/report-schema.md} and validated by
+ * {@code docs/report.schema.json}. Enumerated values (categories, statuses, data sources) are carried as strings so
+ * that a reader of an older version can still read a report that names a newer value. Deeply immutable.
+ *
+ * <p>Compatibility: adding an optional field keeps {@link #SCHEMA_VERSION}; renaming or removing a field, or changing
+ * its meaning, increments it.
+ *
+ * @param reportSchema  always {@value #SCHEMA_NAME}
+ * @param schemaVersion {@value #SCHEMA_VERSION}
+ * @param generatedAt   when this report was produced (for a re-check, later than the collection)
+ * @param agentVersion  version of the agent that produced it
+ * @param catalogue     the rule catalogue it was scored with
+ * @param domain        the audited domain
+ * @param collection    how the snapshot was collected and what is missing from it
+ * @param score         the score
+ * @param rules         every rule of the catalogue with its outcome, in catalogue order
+ */
+@JsonPropertyOrder({"reportSchema", "schemaVersion", "generatedAt", "agentVersion", "catalogue", "domain",
+    "collection", "score", "rules"})
+public record ReportDocument(
+        String reportSchema,
+        int schemaVersion,
+        Instant generatedAt,
+        String agentVersion,
+        CatalogueInfo catalogue,
+        DomainSection domain,
+        CollectionSection collection,
+        ScoreSection score,
+        List<RuleEntry> rules) {
+
+    public static final String SCHEMA_NAME = "vigie-report";
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Rule status values. */
+    public static final String FAIL = "FAIL";
+    public static final String PASS = "PASS";
+    public static final String NOT_EVALUATED = "NOT_EVALUATED";
+
+    /** Failing rules first by level (1 = most urgent), then by points (most first), then by id. */
+    public static final Comparator<RuleEntry> URGENCY = Comparator.comparingInt(RuleEntry::level)
+            .thenComparing(Comparator.comparingInt(RuleEntry::points).reversed())
+            .thenComparing(RuleEntry::id);
+
+    public ReportDocument {
+        Objects.requireNonNull(reportSchema, "reportSchema");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        agentVersion = agentVersion == null ? "" : agentVersion;
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(score, "score");
+        rules = copy(rules);
+    }
+
+    /**
+     * True when the result must not be read as final: some data could not be collected or some rule could not be
+     * evaluated. The maturity level is then an upper bound.
+     */
+    public boolean provisional() {
+        return !collection.complete() || !score.complete();
+    }
+
+    /** Failing rules, most urgent first ({@link #URGENCY}). */
+    public List<RuleEntry> failing() {
+        return rules.stream().filter(r -> FAIL.equals(r.status())).sorted(URGENCY).toList();
+    }
+
+    public List<RuleEntry> passing() {
+        return rules.stream().filter(r -> PASS.equals(r.status())).toList();
+    }
+
+    public List<RuleEntry> notEvaluated() {
+        return rules.stream().filter(r -> NOT_EVALUATED.equals(r.status())).toList();
+    }
+
+    /** The rule with this id, if the report has it. */
+    public Optional<RuleEntry> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * @param version      catalogue version
+     * @param scoringModel scoring model id
+     */
+    @JsonPropertyOrder({"version", "scoringModel"})
+    public record CatalogueInfo(String version, String scoringModel) {
+        public CatalogueInfo {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(scoringModel, "scoringModel");
+        }
+    }
+
+    /**
+     * @param dn                    distinguished name of the domain
+     * @param dnsName               DNS name (may be empty when unknown)
+     * @param sid                   domain SID (may be empty when unknown)
+     * @param domainFunctionalLevel RootDSE domainFunctionality
+     * @param forestFunctionalLevel RootDSE forestFunctionality
+     * @param server                DNS name of the DC that answered (may be empty)
+     */
+    @JsonPropertyOrder({"dn", "dnsName", "sid", "domainFunctionalLevel", "forestFunctionalLevel", "server"})
+    public record DomainSection(String dn, String dnsName, String sid, int domainFunctionalLevel,
+            int forestFunctionalLevel, String server) {
+        public DomainSection {
+            Objects.requireNonNull(dn, "dn");
+            dnsName = dnsName == null ? "" : dnsName;
+            sid = sid == null ? "" : sid;
+            server = server == null ? "" : server;
+        }
+    }
+
+    /**
+     * @param collectedAt when collection started (the checks' "now")
+     * @param source      what was read (host:port of the DC, or another origin)
+     * @param complete    every collection step finished
+     * @param steps       how each step ended
+     * @param missing     data sources missing, failed or skipped (names of {@code fr.vigie.snapshot.DataSource})
+     */
+    @JsonPropertyOrder({"collectedAt", "source", "complete", "steps", "missing"})
+    public record CollectionSection(Instant collectedAt, String source, boolean complete, List<StepEntry> steps,
+            List<String> missing) {
+        public CollectionSection {
+            Objects.requireNonNull(collectedAt, "collectedAt");
+            source = source == null ? "" : source;
+            steps = copy(steps);
+            missing = copy(missing);
+        }
+    }
+
+    /**
+     * @param source  data source name
+     * @param status  COMPLETE, FAILED or SKIPPED
+     * @param objects objects read
+     * @param error   what went wrong, for a failed or skipped step; serialized as null when absent
+     */
+    @JsonPropertyOrder({"source", "status", "objects", "error"})
+    public record StepEntry(String source, String status, long objects, Optional<String> error) {
+        public StepEntry {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(status, "status");
+            error = error == null ? Optional.empty() : error;
+        }
+    }
+
+    /**
+     * @param globalScore      highest category score, 0..100 (0 = nothing found)
+     * @param maturityLevel    1..5; an upper bound when {@code complete} is false
+     * @param complete         every rule was evaluated
+     * @param categoryScores   category name to score, in the order of {@code fr.vigie.ruleset.Category}
+     * @param toReachNextLevel failing rules of the current level: fix them all to reach the next level
+     * @param notEvaluated     rules that could not be evaluated
+     * @param backupMaturityLevel    1..5 on the backup scale (BACKUP rules only; see docs/backup-maturity.md)
+     * @param backupToReachNextLevel failing BACKUP rules of the current backup level
+     */
+    @JsonPropertyOrder({"globalScore", "maturityLevel", "complete", "categoryScores", "toReachNextLevel",
+        "notEvaluated", "backupMaturityLevel", "backupToReachNextLevel"})
+    public record ScoreSection(int globalScore, int maturityLevel, boolean complete,
+            Map<String, Integer> categoryScores, List<String> toReachNextLevel, List<String> notEvaluated,
+            int backupMaturityLevel, List<String> backupToReachNextLevel) {
+        public ScoreSection {
+            categoryScores = categoryScores == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(categoryScores));
+            toReachNextLevel = copy(toReachNextLevel);
+            notEvaluated = copy(notEvaluated);
+            backupToReachNextLevel = copy(backupToReachNextLevel);
+        }
+    }
+
+    /**
+     * One rule of the catalogue and its outcome.
+     *
+     * @param id          rule id
+     * @param title       one-line title
+     * @param category    category name
+     * @param points      points added to the category when failing
+     * @param level       maturity level capped by a failure (1..5)
+     * @param anssi       ANSSI checkpoint ids
+     * @param pingcastle  PingCastle rule ids
+     * @param status      FAIL, PASS or NOT_EVALUATED
+     * @param missingData for NOT_EVALUATED: the data sources it needed that are missing
+     * @param description what the rule detects and why it matters
+     * @param remediation what to do
+     * @param evidence    for FAIL: the objects that triggered it
+     */
+    @JsonPropertyOrder({"id", "title", "category", "points", "level", "anssi", "pingcastle", "status", "missingData",
+        "description", "remediation", "evidence"})
+    public record RuleEntry(String id, String title, String category, int points, int level, List<String> anssi,
+            List<String> pingcastle, String status, List<String> missingData, String description, String remediation,
+            List<EvidenceEntry> evidence) {
+        public RuleEntry {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(status, "status");
+            anssi = copy(anssi);
+            pingcastle = copy(pingcastle);
+            missingData = copy(missingData);
+            description = description == null ? "" : description;
+            remediation = remediation == null ? "" : remediation;
+            evidence = copy(evidence);
+        }
+    }
+
+    /**
+     * @param object     DN of the object, or the name of a setting
+     * @param name       short name (may be empty)
+     * @param attributes attribute name to displayed value, in display order
+     */
+    @JsonPropertyOrder({"object", "name", "attributes"})
+    public record EvidenceEntry(String object, String name, Map<String, String> attributes) {
+        public EvidenceEntry {
+            Objects.requireNonNull(object, "object");
+            name = name == null ? "" : name;
+            attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        }
+    }
+
+    private static <T> List<T> copy(List<T> in) {
+        return in == null ? List.of() : List.copyOf(in);
+    }
+}

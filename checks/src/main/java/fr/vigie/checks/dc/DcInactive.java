@@ -1,0 +1,37 @@
+package fr.vigie.checks.dc;
+
+import fr.vigie.checks.Check;
+import fr.vigie.checks.CheckContext;
+import fr.vigie.checks.Evidence;
+import fr.vigie.snapshot.DataSource;
+import fr.vigie.snapshot.DirectorySnapshot;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Domain controllers whose {@code lastLogonTimestamp} is at least {@code inactiveDays} old, or absent: a DC that
+ * no longer authenticates is down or was removed without cleaning up its objects (metadata cleanup), and may come
+ * back with stale data. {@code lastLogonTimestamp} replicates up to 14 days late, hence a threshold well above it.
+ */
+public final class DcInactive implements Check {
+    @Override
+    public String ruleId() {
+        return "dc-inactive";
+    }
+
+    @Override
+    public Set<DataSource> requires() {
+        return Set.of(DataSource.COMPUTERS);
+    }
+
+    @Override
+    public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
+        long days = context.threshold("inactiveDays");
+        return snapshot.computers()
+                .filter(a -> a.isDomainController() && context.olderThanDays(a.lastLogonTimestamp(), days))
+                .map(a -> Evidence.of(a)
+                        .with("lastLogonTimestamp", Dates.describe(a.lastLogonTimestamp(), context))
+                        .with("pwdLastSet", Dates.describe(a.pwdLastSet(), context)))
+                .toList();
+    }
+}

@@ -1,0 +1,49 @@
+package fr.vigie.checks.delegation;
+
+import fr.vigie.checks.Check;
+import fr.vigie.checks.CheckContext;
+import fr.vigie.checks.Evidence;
+import fr.vigie.snapshot.Account;
+import fr.vigie.snapshot.DataSource;
+import fr.vigie.snapshot.DirectorySnapshot;
+import fr.vigie.snapshot.Uac;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Enabled accounts other than domain controllers allowed, by constrained delegation without protocol transition
+ * ({@code msDS-AllowedToDelegateTo} without TRUSTED_TO_AUTH_FOR_DELEGATION), to present the tickets of users to a
+ * service of a domain controller: whoever controls the account can act as any user who authenticates to it, towards
+ * the DC (LDAP, CIFS, HOST...), which is enough to take over the domain. ANSSI vuln_delegation_a2d2.
+ */
+public final class ConstrainedDelegationToDc implements Check {
+    @Override
+    public String ruleId() {
+        return "delegation-constrained-to-dc";
+    }
+
+    @Override
+    public Set<DataSource> requires() {
+        return Set.of(DataSource.USERS, DataSource.COMPUTERS);
+    }
+
+    @Override
+    public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
+        DcSpnTargets targets = new DcSpnTargets(context.index());
+        List<Evidence> out = new ArrayList<>();
+        for (Account a : snapshot.accounts()) {
+            if (a.isDomainController() || !a.enabled() || a.has(Uac.TRUSTED_TO_AUTH_FOR_DELEGATION)) {
+                continue;
+            }
+            List<String> spns = targets.spnsOnDcs(a);
+            if (!spns.isEmpty()) {
+                out.add(Evidence.of(a)
+                        .with("msDS-AllowedToDelegateTo", String.join(", ", spns))
+                        .with("domain controllers", String.join(", ", targets.dcNames(spns)))
+                        .with("userAccountControl", Uac.describe(a.userAccountControl())));
+            }
+        }
+        return out;
+    }
+}
