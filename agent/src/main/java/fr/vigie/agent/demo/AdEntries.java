@@ -136,6 +136,35 @@ public final class AdEntries {
                                 StandardCharsets.UTF_8)) + "/" + names.dnsName());
     }
 
+    /** userAccountControl of a read-only DC: WORKSTATION_TRUST_ACCOUNT | TRUSTED_TO_AUTH_FOR_DELEGATION |
+     * PARTIAL_SECRETS_ACCOUNT. */
+    public static final int UAC_READ_ONLY_DOMAIN_CONTROLLER = 0x5001000;
+
+    /**
+     * A read-only DC's computer account in OU=Domain Controllers (primary group 521, Read-only Domain Controllers),
+     * linked to its own krbtgt account, with the default password replication policy.
+     */
+    public AdObject readOnlyDomainController(String name, long rid, Instant created, String krbtgtDn) {
+        return domainController(name, rid, created)
+                .uac(UAC_READ_ONLY_DOMAIN_CONTROLLER)
+                .primaryGroup(521)
+                .set("msDS-KrbTgtLink", krbtgtDn)
+                .set("msDS-RevealOnDemandGroup", "CN=Allowed RODC Password Replication Group," + names.usersDn())
+                .set("msDS-NeverRevealGroup", "CN=Denied RODC Password Replication Group," + names.usersDn(),
+                        "CN=Account Operators," + names.builtinDn(), "CN=Server Operators," + names.builtinDn(),
+                        "CN=Backup Operators," + names.builtinDn(), "CN=Administrators," + names.builtinDn());
+    }
+
+    /** The krbtgt_NNNNN account of a read-only DC: disabled, its password set at promotion. */
+    public AdObject readOnlyKrbtgt(int number, String rodcDn, long rid, Instant created) {
+        return user(names.usersDn(), "krbtgt_" + number, "krbtgt_" + number, rid, created)
+                .uac(0x0202)
+                .remove("userPrincipalName")
+                .description("Key Distribution Center service account for read-only domain controller")
+                .set("msDS-SecondaryKrbTgtNumber", number)
+                .set("msDS-KrbTgtLinkBl", rodcDn);
+    }
+
     /** A group managed service account in CN=Managed Service Accounts (a computer-derived class). */
     public AdObject groupManagedServiceAccount(String name, long rid, Instant created) {
         String fqdn = names.fqdn(name);

@@ -121,19 +121,26 @@ public final class ChExemple {
         this.skeleton = new ForestSkeleton(settings(now), ad);
     }
 
-    /** The forest: functional level 2 (2003), three DCs (one on 2012 R2), no Recycle Bin, both LAPS schemas. */
+    /**
+     * The forest: functional level 2 (2003); one writable DC (DC01, the only one backed up, last on 12 days ago)
+     * and two read-only DCs in the remote sites (DC03 on 2012 R2); DNS application partitions recreated 10 days ago
+     * and never backed up since; no Recycle Bin; both LAPS schemas.
+     */
     public static ForestSettings settings(Instant now) {
         Instant created = now.minus(Duration.ofDays(5_400));
         return new ForestSettings(NAMES, created, 2, 2,
                 new DomainPolicy(8, 5, Duration.ofDays(180), 1, 0, 10),
                 Optional.of("0000002"), Optional.of(180), false, true, true,
-                Optional.of(now.minus(Duration.ofDays(412))),
+                Optional.of(now.minus(Duration.ofDays(12))), Optional.of(now.minus(Duration.ofDays(10))),
                 List.of(new DomainControllerSpec("DC01", "Site-Hopital", 7,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a01"), now.minus(Duration.ofDays(2_100))),
-                        new DomainControllerSpec("DC02", "Site-Hopital", 7,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a02"), now.minus(Duration.ofDays(2_050))),
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a01"), now.minus(Duration.ofDays(2_100)),
+                                false),
+                        new DomainControllerSpec("DC02", "Site-CMP", 7,
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a02"), now.minus(Duration.ofDays(2_050)),
+                                true),
                         new DomainControllerSpec("DC03", "Site-EHPAD", 6,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a03"), now.minus(Duration.ofDays(3_300)))));
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a03"), now.minus(Duration.ofDays(3_300)),
+                                true)));
     }
 
     public ForestSkeleton skeleton() {
@@ -349,10 +356,16 @@ public final class ChExemple {
                 .withUacFlags(0x80 | 0x10000).adminCount());
         member(WellKnownGroup.ADMINISTRATORS, "CN=svc-nps," + SERVICE_ACCOUNTS_OU);
         // operators groups used for delegation of everyday tasks
+        // the backup software's account, made a Domain Admin at installation
         t = ago(1_200);
-        sink.add(active(account(SERVICE_ACCOUNTS_OU, "svc-veeam", "Compte de sauvegarde Veeam", t), t)
+        sink.add(active(account(SERVICE_ACCOUNTS_OU, "svc-veeam", "Compte de service Veeam Backup & Replication", t), t)
                 .withUacFlags(0x10000).adminCount());
-        member(WellKnownGroup.BACKUP_OPERATORS, "CN=svc-veeam," + SERVICE_ACCOUNTS_OU);
+        member(WellKnownGroup.DOMAIN_ADMINS, "CN=svc-veeam," + SERVICE_ACCOUNTS_OU);
+        // the night operator who rotates the tapes, in Backup Operators
+        t = ago(2_400);
+        sink.add(active(account(ADMINS_OU, "exploit.sauvegarde", "Exploitation de nuit - rotation des bandes", t), t)
+                .withUacFlags(0x10000).adminCount());
+        member(WellKnownGroup.BACKUP_OPERATORS, "CN=exploit.sauvegarde," + ADMINS_OU);
         t = ago(2_000);
         sink.add(active(account(ADMINS_OU, "tech-impression", "Gestion des files d'impression", t), t).adminCount());
         member(WellKnownGroup.PRINT_OPERATORS, "CN=tech-impression," + ADMINS_OU);
@@ -394,7 +407,7 @@ public final class ChExemple {
         t = ago(1_300);
         sink.add(active(account(ou, "svc-portail", "Portail patient - authentification Kerberos", t), t)
                 .withUacFlags(0x10000 | 0x1000000).spns("HTTP/portail.ch-exemple.local", "HTTP/portail")
-                .set("msDS-AllowedToDelegateTo", "cifs/DC02.ch-exemple.local", "cifs/DC02"));
+                .set("msDS-AllowedToDelegateTo", "cifs/DC01.ch-exemple.local", "cifs/DC01"));
         sink.add(active(account(ou, "svc-pacs", "Service web du PACS", ago(2_400)), ago(2_400)).withUacFlags(0x10000)
                 .spns("HTTP/SRV-PACS01.ch-exemple.local", "HTTP/pacs.ch-exemple.local"));
         sink.add(active(account(ou, "svc-dpi", "Serveur d'application du DPI", ago(2_200)), ago(2_200))
@@ -492,24 +505,35 @@ public final class ChExemple {
 
     private void writeDomainControllers(EntrySink sink, Map<String, String> sids) throws LDAPException {
         String[][] dcs = {
-            {"DC01", "Windows Server 2016 Standard", "10.0 (14393)"},
-            {"DC02", "Windows Server 2016 Standard", "10.0 (14393)"},
-            {"DC03", "Windows Server 2012 R2 Standard", "6.3 (9600)"}};
+            {"DC01", "Windows Server 2016 Standard", "10.0 (14393)", "Controleur de domaine principal"},
+            {"DC02", "Windows Server 2016 Standard", "10.0 (14393)", "RODC - Centre medico-psychologique"},
+            {"DC03", "Windows Server 2012 R2 Standard", "6.3 (9600)", "RODC - EHPAD (site ferme en 2026)"}};
         List<DomainControllerSpec> specs = skeleton.settings().domainControllers();
+        int krbtgtNumber = 21_307;
         for (int i = 0; i < dcs.length; i++) {
+            DomainControllerSpec spec = specs.get(i);
             long rid = rid();
             sids.put(dcs[i][0], NAMES.sid(rid));
-            AdObject dc = ad.domainController(dcs[i][0], rid, specs.get(i).created())
-                    .set("operatingSystem", dcs[i][1]).set("operatingSystemVersion", dcs[i][2])
-                    .set("serverReferenceBL", specs.get(i).serverDn(NAMES));
+            AdObject dc;
+            if (spec.readOnly()) {
+                String krbtgt = "CN=krbtgt_" + krbtgtNumber + "," + NAMES.usersDn();
+                dc = ad.readOnlyDomainController(dcs[i][0], rid, spec.created(), krbtgt);
+                sink.add(ad.readOnlyKrbtgt(krbtgtNumber, spec.computerDn(NAMES), rid(), spec.created()));
+                member(WellKnownGroup.DENIED_RODC_PASSWORD_REPLICATION, krbtgt);
+                krbtgtNumber += 4_211;
+            } else {
+                dc = ad.domainController(dcs[i][0], rid, spec.created());
+            }
+            dc.set("operatingSystem", dcs[i][1]).set("operatingSystemVersion", dcs[i][2]).description(dcs[i][3])
+                    .set("serverReferenceBL", spec.serverDn(NAMES));
             if (dcs[i][0].equals("DC03")) {
-                // the EHPAD's DC, switched off when the sites merged and never demoted
-                dc.pwdLastSet(ago(214)).lastLogon(ago(209)).description("DC site EHPAD");
+                // the EHPAD's RODC, switched off when the site closed and never demoted
+                dc.pwdLastSet(ago(214)).lastLogon(ago(209));
             } else {
                 dc.pwdLastSet(agoBetween(3, 25)).lastLogon(agoBetween(0.1, 2));
             }
-            if (dcs[i][0].equals("DC02")) {
-                waitingForRbcd.put("DC02", dc); // written once SRV-GED01 has a SID
+            if (dcs[i][0].equals("DC01")) {
+                waitingForRbcd.put("DC01", dc); // written once SRV-GED01 has a SID
             } else {
                 sink.add(dc);
             }
@@ -535,7 +559,7 @@ public final class ChExemple {
             {"SRV-INTRANET", "Windows Server 2019 Standard", "10.0 (17763)", "Intranet"},
             {"SRV-LABO01", "Windows Server 2016 Standard", "10.0 (14393)", "SGL laboratoire"},
             {"SRV-PHARMA01", "Windows Server 2019 Standard", "10.0 (17763)", "Circuit du medicament"},
-            {"SRV-VEEAM01", "Windows Server 2022 Standard", "10.0 (20348)", "Sauvegardes"},
+            {"SRV-VEEAM01", "Windows Server 2022 Standard", "10.0 (20348)", "Veeam Backup & Replication"},
             {"SRV-WSUS01", "Windows Server 2019 Standard", "10.0 (17763)", "WSUS"},
             {"SRV-AV01", "Windows Server 2019 Standard", "10.0 (17763)", "Console antivirus"},
             {"SRV-FAX", "Windows Server 2003", "5.2 (3790)", "Serveur de fax (pharmacie)"},
@@ -551,7 +575,7 @@ public final class ChExemple {
                     .set("operatingSystemVersion", s[2]).description(s[3])
                     .pwdLastSet(agoBetween(1, 29)).lastLogon(agoBetween(0.1, 10));
             switch (s[0]) {
-                case "SRV-PRINT01", "SRV-CITRIX01" -> o.withUacFlags(0x80000);
+                case "SRV-PRINT01", "SRV-CITRIX01", "SRV-VEEAM01" -> o.withUacFlags(0x80000);
                 case "SRV-WEBRH01" -> o.set("msDS-AllowedToDelegateTo", "ldap/DC01.ch-exemple.local", "ldap/DC01");
                 case "SRV-INTRANET" -> o.set("msDS-AllowedToDelegateTo", "HTTP/SRV-GED01.ch-exemple.local",
                         "HTTP/SRV-GED01");
@@ -563,11 +587,11 @@ public final class ChExemple {
                 sink.add(o);
             }
         }
-        // resource-based constrained delegation: legitimate (RDS server -> file server) and dangerous, left on a DC
-        // (SRV-GED01$ may impersonate anyone, Domain Admins included, to DC02)
+        // resource-based constrained delegation: legitimate (RDS server -> file server) and dangerous, left on the DC
+        // (SRV-GED01$ may impersonate anyone, Domain Admins included, to DC01)
         sink.add(waitingForRbcd.remove("SRV-FILE01").binary("msDS-AllowedToActOnBehalfOfOtherIdentity",
                 SecurityDescriptorEncoder.resourceBasedDelegation(sids.get("SRV-RDS01"))));
-        sink.add(waitingForRbcd.remove("DC02").binary("msDS-AllowedToActOnBehalfOfOtherIdentity",
+        sink.add(waitingForRbcd.remove("DC01").binary("msDS-AllowedToActOnBehalfOfOtherIdentity",
                 SecurityDescriptorEncoder.resourceBasedDelegation(sids.get("SRV-GED01"))));
     }
 

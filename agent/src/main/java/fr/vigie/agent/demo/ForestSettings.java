@@ -21,8 +21,12 @@ import java.util.UUID;
  * @param recycleBinEnabled    whether CN=Partitions lists the Recycle Bin in msDS-EnabledFeature
  * @param lapsLegacySchema     the schema has the legacy LAPS attributes (ms-Mcs-AdmPwd...)
  * @param lapsWindowsSchema    the schema has the Windows LAPS attributes (msLAPS-Password...)
- * @param lastBackup           last AD-aware backup (dSASignature stamp of the naming-context heads); empty: never
- * @param domainControllers    the DCs; the first one is the PDC and the one that answers (RootDSE dnsHostName)
+ * @param lastBackup           last AD-aware backup of the first DC (dSASignature stamp of the naming-context heads
+ *                             that existed then); empty: never backed up
+ * @param dnsPartitionsCreated when DomainDnsZones and ForestDnsZones were created (empty: with the forest); a
+ *                             partition created after the last backup has never been backed up
+ * @param domainControllers    the DCs; the first one is a writable DC, the PDC, the one that answers (RootDSE
+ *                             dnsHostName) and the one that is backed up
  */
 public record ForestSettings(
         DomainNames names,
@@ -36,6 +40,7 @@ public record ForestSettings(
         boolean lapsLegacySchema,
         boolean lapsWindowsSchema,
         Optional<Instant> lastBackup,
+        Optional<Instant> dnsPartitionsCreated,
         List<DomainControllerSpec> domainControllers) {
     public ForestSettings {
         Objects.requireNonNull(names, "names");
@@ -44,9 +49,13 @@ public record ForestSettings(
         dsHeuristics = dsHeuristics == null ? Optional.empty() : dsHeuristics;
         tombstoneLifetimeDays = tombstoneLifetimeDays == null ? Optional.empty() : tombstoneLifetimeDays;
         lastBackup = lastBackup == null ? Optional.empty() : lastBackup;
+        dnsPartitionsCreated = dnsPartitionsCreated == null ? Optional.empty() : dnsPartitionsCreated;
         domainControllers = List.copyOf(domainControllers);
         if (domainControllers.isEmpty()) {
             throw new IllegalArgumentException("a domain needs at least one domain controller");
+        }
+        if (domainControllers.get(0).readOnly()) {
+            throw new IllegalArgumentException("the first domain controller (the PDC) must be writable");
         }
         if (forestFunctionality > domainFunctionality) {
             throw new IllegalArgumentException("the forest functional level (" + forestFunctionality
@@ -85,9 +94,10 @@ public record ForestSettings(
      * @param functionality msDS-Behavior-Version of its NTDS Settings (7 = 2016, 6 = 2012 R2)
      * @param invocationId  invocationId of its NTDS Settings
      * @param created       when it was promoted
+     * @param readOnly      a read-only DC (RODC): NTDS Settings of class nTDSDSARO
      */
     public record DomainControllerSpec(String name, String site, int functionality, UUID invocationId,
-            Instant created) {
+            Instant created, boolean readOnly) {
         public DomainControllerSpec {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(site, "site");

@@ -113,6 +113,7 @@ public final class ForestSkeleton {
     public void writeInfrastructure(EntrySink sink) throws LDAPException {
         Instant t0 = settings.created();
         sink.add(domainHead());
+        Instant dnsCreated = settings.dnsPartitionsCreated().orElse(t0);
         for (String cn : List.of("Users", "Computers")) {
             sink.add(ad.container(names.domainDn(), cn, t0).set("description", "Default container for upgraded "
                     + (cn.equals("Users") ? "user" : "computer") + " accounts").set("isCriticalSystemObject", "TRUE"));
@@ -138,9 +139,10 @@ public final class ForestSkeleton {
         writeSchema(sink);
         for (String nc : List.of(names.domainDnsZonesDn(), names.forestDnsZonesDn())) {
             String dc = nc.substring(3, nc.indexOf(','));
-            sink.add(ad.object(nc, t0, "Domain-DNS", "top", "domain", "domainDNS").set("dc", dc)
-                    .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(false))));
-            sink.add(ad.container(nc, "MicrosoftDNS", t0));
+            sink.add(ad.object(nc, dnsCreated, "Domain-DNS", "top", "domain", "domainDNS").set("dc", dc)
+                    .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(dnsCreated,
+                            false))));
+            sink.add(ad.container(nc, "MicrosoftDNS", dnsCreated));
         }
     }
 
@@ -168,15 +170,17 @@ public final class ForestSkeleton {
                 .set("gPLink", "[LDAP://CN=" + DEFAULT_DOMAIN_POLICY + ",CN=Policies,CN=System," + names.domainDn()
                         + ";0]")
                 .set("isCriticalSystemObject", "TRUE")
-                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(true)));
+                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(settings.created(),
+                        true)));
     }
 
     /**
-     * replPropertyMetaData of a naming-context head: stamps from the forest's creation, and a dSASignature stamp
-     * rewritten by the last AD-aware backup (version = number of backups), or left at creation when never backed up.
+     * replPropertyMetaData of a naming-context head created at {@code t0}: stamps from its creation, and a
+     * dSASignature stamp rewritten by the last AD-aware backup of the first DC (version = number of backups, the
+     * originating DC = the one backed up), or left at version 1 from creation when the partition was never backed
+     * up (no backup, or created after the last one).
      */
-    List<Stamp> headStamps(boolean domainHead) {
-        Instant t0 = settings.created();
+    List<Stamp> headStamps(Instant t0, boolean domainHead) {
         UUID pdc = settings.answeringDc().invocationId();
         List<Stamp> out = new ArrayList<>();
         out.add(new Stamp(ReplPropertyMetaDataEncoder.OBJECT_CLASS, 1, t0, pdc, 4100, 4100));
@@ -184,9 +188,9 @@ public final class ForestSkeleton {
         out.add(new Stamp(ReplPropertyMetaDataEncoder.WHEN_CREATED, 1, t0, pdc, 4100, 4100));
         out.add(new Stamp(ReplPropertyMetaDataEncoder.NT_SECURITY_DESCRIPTOR, 4, t0.plus(Duration.ofDays(3)), pdc,
                 12544, 12544));
-        Instant backup = settings.lastBackup().orElse(t0);
-        int backups = settings.lastBackup().isPresent()
-                ? (int) Math.max(2, Duration.between(t0, backup).toDays() / 30) : 1;
+        boolean backedUp = settings.lastBackup().filter(b -> b.isAfter(t0)).isPresent();
+        Instant backup = backedUp ? settings.lastBackup().get() : t0;
+        int backups = backedUp ? (int) Math.max(2, Duration.between(t0, backup).toDays() / 30) : 1;
         out.add(new Stamp(ReplPropertyMetaDataEncoder.DSA_SIGNATURE, backups, backup, pdc, 150_000 + backups,
                 150_000 + backups));
         out.add(new Stamp(ReplPropertyMetaDataEncoder.NAME, 1, t0, pdc, 4100, 4100));
@@ -204,7 +208,7 @@ public final class ForestSkeleton {
         Instant t0 = settings.created();
         String config = names.configurationDn();
         sink.add(ad.object(config, t0, "Configuration", "top", "configuration").set("cn", "Configuration")
-                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(false))));
+                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(t0, false))));
         String sites = "CN=Sites," + config;
         sink.add(ad.object(sites, t0, "Sites-Container", "top", "sitesContainer").set("cn", "Sites"));
         List<String> siteNames = settings.domainControllers().stream().map(DomainControllerSpec::site).distinct()
@@ -219,9 +223,12 @@ public final class ForestSkeleton {
             sink.add(ad.object(dc.serverDn(names), dc.created(), "Server", "top", "server").set("cn", dc.name())
                     .set("dNSHostName", names.fqdn(dc.name()))
                     .set("serverReference", dc.computerDn(names)));
-            sink.add(ad.object(dc.ntdsSettingsDn(names), dc.created(), "NTDS-DSA", "top", "applicationSettings",
-                    "nTDSDSA").set("cn", "NTDS Settings")
-                    .set("options", 1)
+            AdObject ntds = dc.readOnly()
+                    ? ad.object(dc.ntdsSettingsDn(names), dc.created(), "NTDS-DSA-RO", "top", "applicationSettings",
+                            "nTDSDSA", "nTDSDSARO").set("options", 0)
+                    : ad.object(dc.ntdsSettingsDn(names), dc.created(), "NTDS-DSA", "top", "applicationSettings",
+                            "nTDSDSA").set("options", 1);
+            sink.add(ntds.set("cn", "NTDS Settings")
                     .binary("invocationId", GuidEncoder.encode(dc.invocationId()))
                     .set("msDS-Behavior-Version", dc.functionality())
                     .set("hasMasterNCs", names.domainDn(), names.configurationDn(), names.schemaDn())
@@ -325,6 +332,7 @@ public final class ForestSkeleton {
         {"Servers-Container", "serversContainer", "1.2.840.113556.1.5.7000.48"},
         {"Server", "server", "1.2.840.113556.1.5.17"},
         {"NTDS-DSA", "nTDSDSA", "1.2.840.113556.1.5.7000.47"},
+        {"NTDS-DSA-RO", "nTDSDSARO", "1.2.840.113556.1.5.254"},
         {"NTDS-Service", "nTDSService", "1.2.840.113556.1.5.72"},
         {"Cross-Ref-Container", "crossRefContainer", "1.2.840.113556.1.5.7000.53"},
         {"Cross-Ref", "crossRef", "1.2.840.113556.1.3.11"},
@@ -338,7 +346,7 @@ public final class ForestSkeleton {
         Instant t0 = settings.created();
         String schema = names.schemaDn();
         sink.add(ad.object(schema, t0, "DMD", "top", "dMD").set("cn", "Schema").set("objectVersion", 87)
-                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(false))));
+                .binary("replPropertyMetaData", ReplPropertyMetaDataEncoder.encode(headStamps(t0, false))));
         sink.add(ad.object("CN=Aggregate," + schema, t0, "SubSchema", "top", "subSchema").set("cn", "Aggregate"));
         for (String[] a : ATTRIBUTES) {
             boolean legacyLaps = LAPS_LEGACY_ATTRIBUTES.contains(a[1]);

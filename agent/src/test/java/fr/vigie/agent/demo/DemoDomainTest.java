@@ -162,8 +162,8 @@ class DemoDomainTest {
                 dsaSignatureTime = meta.getLong(16 + 48 * i + 8);
             }
         }
-        assertThat(dsaSignatureTime).as("dSASignature stamp = last backup, 412 days ago")
-                .isEqualTo(AdTimes.dsTime(NOW.minus(Duration.ofDays(412))));
+        assertThat(dsaSignatureTime).as("dSASignature stamp = last backup, 12 days ago")
+                .isEqualTo(AdTimes.dsTime(NOW.minus(Duration.ofDays(12))));
     }
 
     @Test
@@ -206,18 +206,18 @@ class DemoDomainTest {
     }
 
     @Test
-    void resourceBasedDelegationOnDc02NamesTheGedServer() throws LDAPException {
-        Entry dc02 = get("CN=DC02,OU=Domain Controllers," + DOMAIN, "msDS-AllowedToActOnBehalfOfOtherIdentity",
+    void resourceBasedDelegationOnDc01NamesTheGedServer() throws LDAPException {
+        Entry dc01 = get("CN=DC01,OU=Domain Controllers," + DOMAIN, "msDS-AllowedToActOnBehalfOfOtherIdentity",
                 "userAccountControl", "primaryGroupID");
         Entry ged = get("CN=SRV-GED01,OU=Serveurs,OU=CH Exemple," + DOMAIN, "objectSid");
-        byte[] sd = dc02.getAttributeValueBytes("msDS-AllowedToActOnBehalfOfOtherIdentity");
+        byte[] sd = dc01.getAttributeValueBytes("msDS-AllowedToActOnBehalfOfOtherIdentity");
         ByteBuffer b = ByteBuffer.wrap(sd).order(ByteOrder.LITTLE_ENDIAN);
         int ace = b.getInt(16) + 8;
         int aceSize = b.getShort(ace + 2) & 0xFFFF;
         assertThat(b.get(ace)).as("ACCESS_ALLOWED").isZero();
         assertThat(SidEncoder.decode(Arrays.copyOfRange(sd, ace + 8, ace + aceSize))).isEqualTo(sid(ged, "objectSid"));
-        assertThat(dc02.getAttributeValueAsInteger("userAccountControl")).isEqualTo(0x82000);
-        assertThat(dc02.getAttributeValueAsInteger("primaryGroupID")).isEqualTo(516);
+        assertThat(dc01.getAttributeValueAsInteger("userAccountControl")).isEqualTo(0x82000);
+        assertThat(dc01.getAttributeValueAsInteger("primaryGroupID")).isEqualTo(516);
     }
 
     @Test
@@ -257,6 +257,10 @@ class DemoDomainTest {
                 "CN=DC01,OU=Domain Controllers," + DOMAIN, "CN=DC02,OU=Domain Controllers," + DOMAIN,
                 "CN=DC03,OU=Domain Controllers," + DOMAIN);
         assertThat(pagedSearch("CN=Sites," + config, "(objectClass=nTDSDSA)", "cn")).hasSize(3);
+        assertThat(pagedSearch("CN=Sites," + config, "(objectClass=nTDSDSARO)", "cn")).as("two RODCs").hasSize(2);
+        Entry rodc = get("CN=DC03,OU=Domain Controllers," + DOMAIN, "userAccountControl", "primaryGroupID");
+        assertThat(rodc.getAttributeValueAsInteger("userAccountControl")).isEqualTo(0x5001000);
+        assertThat(rodc.getAttributeValueAsInteger("primaryGroupID")).isEqualTo(521);
     }
 
     @Test
