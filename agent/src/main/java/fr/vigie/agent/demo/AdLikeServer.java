@@ -69,8 +69,8 @@ public final class AdLikeServer implements AutoCloseable {
         config.setAuthenticationRequiredOperationTypes(OperationType.COMPARE);
         // the server keeps this array (not a copy) for as long as it runs
         config.addAdditionalBindCredentials(bindDn, utf8(password));
-        config.addInMemoryOperationInterceptor(new AdBehaviourInterceptor(names.namingContexts(), names.dnsName(),
-                clock));
+        AdBehaviourInterceptor behaviour = new AdBehaviourInterceptor(names.namingContexts(), names.dnsName(), clock);
+        config.addInMemoryOperationInterceptor(behaviour);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Optional<String> fingerprint = Optional.empty();
         if (security == Security.LDAPS) {
@@ -82,6 +82,7 @@ public final class AdLikeServer implements AutoCloseable {
             config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("LDAP", loopback, 0, null));
         }
         InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
+        behaviour.attach(server);
         content.writeTo(server::add);
         server.startListening();
         return new AdLikeServer(server, fingerprint);
