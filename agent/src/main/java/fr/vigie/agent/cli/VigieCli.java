@@ -58,6 +58,8 @@ public final class VigieCli implements Callable<Integer> {
         cl.addSubcommand(new CheckCommand(env));
         cl.addSubcommand(new DemoCommand(env));
         cl.addSubcommand(new BenchCommand(env));
+        cl.addSubcommand(new EnrollCommand());
+        cl.addSubcommand(new RunCommand());
         document(cl);
         cl.setOut(out);
         cl.setErr(err);

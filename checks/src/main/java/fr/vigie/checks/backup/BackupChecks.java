@@ -8,6 +8,16 @@ public final class BackupChecks {
     private BackupChecks() {}
 
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new AdBackupTooOldForRestore(),
+                new AdBackupOld(),
+                new BackupOperatorsMembers(),
+                new BackupRecycleBinDisabled(),
+                new SingleWritableDc(),
+                new BackupServiceAccountPrivileged(),
+                new BackupServiceAccountWeak(),
+                new BackupServerDelegation(),
+                new BackupServerDomainJoined(),
+                new BackupServerWithoutLaps());
     }
 }

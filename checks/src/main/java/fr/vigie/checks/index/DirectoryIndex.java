@@ -166,6 +166,33 @@ public final class DirectoryIndex {
         return frozen;
     }
 
+    /**
+     * Every foreign security principal (well-known SID such as Authenticated Users, or a principal of another domain)
+     * that is a member of the group directly or through nested groups, in breadth-first order, each once.
+     */
+    public List<ForeignPrincipal> recursiveForeignPrincipals(Group group) {
+        List<ForeignPrincipal> out = new ArrayList<>();
+        Set<String> seenGroups = new HashSet<>();
+        Set<String> seenForeign = new HashSet<>();
+        Deque<Group> todo = new ArrayDeque<>();
+        todo.add(group);
+        seenGroups.add(key(group.dn()));
+        while (!todo.isEmpty()) {
+            Group g = todo.poll();
+            for (ForeignPrincipal f : memberForeignPrincipals(g)) {
+                if (seenForeign.add(key(f.dn()))) {
+                    out.add(f);
+                }
+            }
+            for (Group nested : memberGroups(g)) {
+                if (seenGroups.add(key(nested.dn()))) {
+                    todo.add(nested);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** True when the account is a recursive member of the domain group with this RID. */
     public boolean isMemberOfDomainGroup(Account account, int rid) {
         return domainGroup(rid).map(g -> recursiveMembers(g).contains(account)).orElse(false);

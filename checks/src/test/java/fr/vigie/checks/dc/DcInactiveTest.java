@@ -33,4 +33,14 @@ class DcInactiveTest {
         assertThat(evaluate(check, f.build())).isEmpty();
         assertThat(names(evaluate(check, f.build(), Map.of("inactiveDays", 44L)))).containsExactly("DC1$");
     }
+
+    @Test
+    void aDomainControllerThatNeverLoggedOnIsInactiveOnlyOnceOlderThanTheThreshold() {
+        var f = SnapshotFixture.domain();
+        f.domainController("DC-NEW").lastLogon(null).whenCreated(daysAgo(44)).add();
+        f.domainController("DC-OLD").lastLogon(null).whenCreated(daysAgo(45)).add();
+        List<Evidence> found = evaluate(check, f.build());
+        assertThat(names(found)).containsExactly("DC-OLD$");
+        assertThat(found.get(0).attributes()).containsEntry("whenCreated", daysAgo(45) + " (45 days ago)");
+    }
 }

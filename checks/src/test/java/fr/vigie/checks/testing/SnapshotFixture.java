@@ -13,6 +13,7 @@ import fr.vigie.snapshot.ForeignPrincipal;
 import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.NamingContextMetadata;
 import fr.vigie.snapshot.PasswordPolicy;
+import fr.vigie.snapshot.ReplAttributeMetadata;
 import fr.vigie.snapshot.Sids;
 import fr.vigie.snapshot.Trust;
 import fr.vigie.snapshot.Uac;
@@ -29,7 +30,10 @@ import java.util.Set;
 /**
  * A small, mutable builder of snapshots for check tests. {@link #domain()} starts a complete, clean domain
  * (DC=ch-test,DC=local, SID {@value #DOMAIN_SID}, collected at {@link #AS_OF}) that has the well-known groups and
- * no account; add what the test needs, then {@link #build()}.
+ * no account; add what the test needs, then {@link #build()}. The clean domain also has two writable domain
+ * controllers registered in the configuration partition (dc1, dc2) and its domain, configuration and schema naming
+ * contexts backed up one day before {@link #AS_OF}; {@link #withoutDcServers()} and {@link #withoutNamingContexts()}
+ * remove them.
  *
  * <pre>
  * var f = SnapshotFixture.domain();
@@ -63,6 +67,16 @@ public final class SnapshotFixture {
     private int nextRid = 1100;
 
     private SnapshotFixture() {
+        for (String dc : List.of("dc1", "dc2")) {
+            String server = "CN=" + dc.toUpperCase(java.util.Locale.ROOT)
+                    + ",CN=Servers,CN=Default-First-Site-Name,CN=Sites," + CONFIG_DN;
+            dcServers.add(new DcServer(server, "Default-First-Site-Name", Optional.of(dc + ".ch-test.local"),
+                    Optional.of("CN=" + dc.toUpperCase(java.util.Locale.ROOT) + ",OU=Domain Controllers," + DOMAIN_DN),
+                    true, false));
+        }
+        for (String nc : List.of(DOMAIN_DN, CONFIG_DN, "CN=Schema," + CONFIG_DN)) {
+            namingContexts.add(backedUpNamingContext(nc, daysAgo(1)));
+        }
         builtin("Administrators", Sids.ADMINISTRATORS);
         builtin("Account Operators", Sids.ACCOUNT_OPERATORS);
         builtin("Server Operators", Sids.SERVER_OPERATORS);
@@ -168,6 +182,29 @@ public final class SnapshotFixture {
         return this;
     }
 
+    /** Removes every naming context, the default ones included. */
+    public SnapshotFixture withoutNamingContexts() {
+        namingContexts.clear();
+        return this;
+    }
+
+    /** Removes every DC server object, the default ones included. */
+    public SnapshotFixture withoutDcServers() {
+        dcServers.clear();
+        return this;
+    }
+
+    /**
+     * Metadata of a naming-context head created 400 days before {@link #AS_OF} (objectClass, version 1) whose last
+     * AD-aware backup was at {@code lastBackup} (dSASignature, version 3).
+     */
+    public static NamingContextMetadata backedUpNamingContext(String dn, Instant lastBackup) {
+        String invocation = "6d5fbd3c-62b8-4c6f-9c3a-1f0a5e1b2c3d";
+        return new NamingContextMetadata(dn, List.of(
+                new ReplAttributeMetadata(0, 1, daysAgo(400), invocation, 4100, 4100),
+                new ReplAttributeMetadata(ReplAttributeMetadata.DSA_SIGNATURE, 3, lastBackup, invocation, 90210, 90210)));
+    }
+
     public SnapshotFixture directoryService(DirectoryServiceConfig config) {
         this.directoryService = config;
         return this;
@@ -233,7 +270,7 @@ public final class SnapshotFixture {
     public final class AccountBuilder {
         private String dn;
         private final String sam;
-        private final AccountKind kind;
+        private AccountKind kind;
         private String sid;
         private int uac;
         private int primaryGroupId;
@@ -258,6 +295,8 @@ public final class SnapshotFixture {
             this.sid = Sids.of(DOMAIN_SID, nextRid++);
         }
 
+        /** Another kind, e.g. GROUP_MANAGED_SERVICE_ACCOUNT for a gMSA built with {@link #user}. */
+        public AccountBuilder kind(AccountKind value) { this.kind = value; return this; }
         public AccountBuilder rid(int rid) { this.sid = Sids.of(DOMAIN_SID, rid); return this; }
         public AccountBuilder dn(String value) { this.dn = value; return this; }
         public AccountBuilder uac(int value) { this.uac = value; return this; }

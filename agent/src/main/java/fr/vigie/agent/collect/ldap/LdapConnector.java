@@ -323,7 +323,11 @@ final class LdapConnector {
             return new CollectionException(Reason.UNREACHABLE, "DC unreachable at " + where + " (no answer within "
                     + target.connectTimeout().toMillis() + " ms) — check host/port/firewall", e);
         }
-        if (trust != null && (hasCause(e, SSLException.class) || trust.presented().isEmpty()
+        // A TCP connection that was accepted and then reset or closed before any certificate was seen is a server
+        // that does not speak TLS on this port (Samba resets a TLS ClientHello on its plain port 389).
+        boolean droppedDuringHandshake = target.transport() == Transport.LDAPS && trust != null
+                && trust.presented().isEmpty() && hasCause(e, java.net.SocketException.class);
+        if (trust != null && (hasCause(e, SSLException.class) || droppedDuringHandshake || trust.presented().isEmpty()
                 && target.transport() == Transport.LDAPS && e.getResultCode() != ResultCode.CONNECT_ERROR)) {
             return new CollectionException(Reason.TLS_FAILED, "TLS handshake with " + where + " failed ("
                     + rootMessage(e) + ") — check that this port speaks " + (target.transport() == Transport.LDAPS

@@ -175,6 +175,30 @@ class TlsConnectionTest {
     }
 
     @Test
+    void ldapsOnAPortThatResetsTheHandshakeIsATlsFailureNotUnreachable() throws Exception {
+        // What Samba does when a TLS ClientHello reaches its plain LDAP port: accept, then reset the connection.
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread resetter = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read();
+                    s.setSoLinger(true, 0);
+                } catch (java.io.IOException ignored) {
+                    // the test asserts what the client saw
+                }
+            });
+            resetter.start();
+            LdapTarget target = target("127.0.0.1", server.getLocalPort(), Transport.LDAPS,
+                    new TrustPolicy.TrustAnyCertificateInsecure());
+
+            assertThatThrownBy(() -> Targets.collect(target)).isInstanceOfSatisfying(CollectionException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.TLS_FAILED);
+                assertThat(e.getMessage()).contains("speaks LDAPS");
+            });
+            resetter.join(5000);
+        }
+    }
+
+    @Test
     void trustAnyCertificateIsAcceptedOnlyWhenAskedFor() throws Exception {
         assertThat(Targets.collect(ldaps(dc.ldapsPort(), new TrustPolicy.TrustAnyCertificateInsecure())).isComplete())
                 .isTrue();
