@@ -86,11 +86,11 @@ public final class SyntheticDomain {
                 new DomainPolicy(12, 24, Duration.ofDays(365), 1, 10, 0), Optional.empty(), Optional.of(180), true,
                 false, true, Optional.of(now.minus(Duration.ofHours(20))), Optional.empty(),
                 List.of(new DomainControllerSpec("DC1", "Site-Principal", 7,
-                                UUID.fromString("0b6e5a41-2f7c-4c1e-9d8a-3e5f6a7b8c01"), now.minus(Duration.ofDays(900)),
-                                false),
+                                UUID.fromString("0b6e5a41-2f7c-4c1e-9d8a-3e5f6a7b8c01"),
+                                now.minus(Duration.ofDays(900)), false),
                         new DomainControllerSpec("DC2", "Site-Secours", 7,
-                                UUID.fromString("0b6e5a41-2f7c-4c1e-9d8a-3e5f6a7b8c02"), now.minus(Duration.ofDays(880)),
-                                false)));
+                                UUID.fromString("0b6e5a41-2f7c-4c1e-9d8a-3e5f6a7b8c02"),
+                                now.minus(Duration.ofDays(880)), false)));
     }
 
     public ForestSkeleton skeleton() {

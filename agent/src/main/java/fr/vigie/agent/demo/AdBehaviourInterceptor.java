@@ -154,8 +154,9 @@ public final class AdBehaviourInterceptor extends InMemoryOperationInterceptor {
         DN base = r.getParsedBaseDN();
         state.rootDse = base.isNullDN() && r.getScope() == SearchScope.BASE;
         if (!state.rootDse && !authenticated.contains(request.getConnectionID())) {
-            throw new LDAPException(ResultCode.OPERATIONS_ERROR, "000004DC: LdapErr: DSID-0C090A5C, comment: In order "
-                    + "to perform this operation a successful bind must be completed on the connection., data 0, v4563");
+            throw new LDAPException(ResultCode.OPERATIONS_ERROR, "000004DC: LdapErr: DSID-0C090A5C, comment: In "
+                    + "order to perform this operation a successful bind must be completed on the connection., "
+                    + "data 0, v4563");
         }
         state.baseNc = state.rootDse ? null : namingContextOf(base);
         r.setAttributes(rangesRemoved(r.getAttributes(), state));

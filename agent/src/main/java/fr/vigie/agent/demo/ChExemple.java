@@ -57,8 +57,8 @@ public final class ChExemple {
                     "Aide-soignant(e)", "Cadre de sante", "Secretaire medicale", "Agent d'accueil")),
             new Service("RAD", "Radiologie", 22, Laps.NONE, List.of("Radiologue", "Manipulateur(trice) radio",
                     "Secretaire medicale", "Cadre de sante")),
-            new Service("PHA", "Pharmacie", 14, Laps.LEGACY, List.of("Pharmacien(ne)", "Preparateur(trice) en pharmacie",
-                    "Interne en pharmacie")),
+            new Service("PHA", "Pharmacie", 14, Laps.LEGACY, List.of("Pharmacien(ne)",
+                    "Preparateur(trice) en pharmacie", "Interne en pharmacie")),
             new Service("DIM", "DIM", 8, Laps.LEGACY, List.of("Medecin DIM", "Technicien(ne) d'information medicale")),
             new Service("DIR", "Direction", 10, Laps.WINDOWS, List.of("Directeur(trice) adjoint(e)",
                     "Assistant(e) de direction", "Controleur(se) de gestion")),
@@ -133,14 +133,14 @@ public final class ChExemple {
                 Optional.of("0000002"), Optional.of(180), false, true, true,
                 Optional.of(now.minus(Duration.ofDays(12))), Optional.of(now.minus(Duration.ofDays(10))),
                 List.of(new DomainControllerSpec("DC01", "Site-Hopital", 7,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a01"), now.minus(Duration.ofDays(2_100)),
-                                false),
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a01"),
+                                now.minus(Duration.ofDays(2_100)), false),
                         new DomainControllerSpec("DC02", "Site-CMP", 7,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a02"), now.minus(Duration.ofDays(2_050)),
-                                true),
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a02"),
+                                now.minus(Duration.ofDays(2_050)), true),
                         new DomainControllerSpec("DC03", "Site-EHPAD", 6,
-                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a03"), now.minus(Duration.ofDays(3_300)),
-                                true)));
+                                UUID.fromString("6f1c3f64-9a8e-4d1b-b7a2-1c2d3e4f5a03"),
+                                now.minus(Duration.ofDays(3_300)), true)));
     }
 
     public ForestSkeleton skeleton() {
@@ -318,8 +318,9 @@ public final class ChExemple {
                 .withUacFlags(0x10000).adminCount());
         member(WellKnownGroup.DOMAIN_ADMINS, "CN=adm-nrobert," + ADMINS_OU);
         t = ago(2_900);
-        sink.add(active(account(ADMINS_OU, "adm-unix", "Compte admin integration Kerberos Unix (PACS) - ne pas modifier",
-                t), t).withUacFlags(0x400000 | 0x10000).adminCount());
+        sink.add(active(account(ADMINS_OU, "adm-unix",
+                "Compte admin integration Kerberos Unix (PACS) - ne pas modifier", t), t)
+                .withUacFlags(0x400000 | 0x10000).adminCount());
         member(WellKnownGroup.DOMAIN_ADMINS, "CN=adm-unix," + ADMINS_OU);
         t = ago(2_600);
         sink.add(account(ADMINS_OU, "adm-jmartin", "Depart 2023 - ne pas supprimer (scripts planifies)", t)
@@ -467,7 +468,8 @@ public final class ChExemple {
                 if (dormant) {
                     created = agoBetween(900, 3_000);
                     o = person(ou, first, last, title, s.name(), created).pwdLastSet(agoBetween(700, 890))
-                            .lastLogon(agoBetween(200, 690)).description(dormantWhy[dormantStories++ % dormantWhy.length]);
+                            .lastLogon(agoBetween(200, 690))
+                            .description(dormantWhy[dormantStories++ % dormantWhy.length]);
                 } else if (neverUsed) {
                     created = agoBetween(35, 150);
                     o = person(ou, first, last, title, s.name(), created).description("Interne - semestre novembre");
@@ -631,7 +633,8 @@ public final class ChExemple {
         // machines still on obsolete systems: imaging and lab devices, ECG station
         String[][] obsolete = {
             {"PC-RAD-ECHO01", "Radiologie", "Windows 7 Professionnel", "6.1 (7601)", "Echographe - poste constructeur"},
-            {"PC-LAB-AUTOMATE01", "Laboratoire", "Windows XP Professional", "5.1 (2600)", "Pilote automate hematologie"},
+            {"PC-LAB-AUTOMATE01", "Laboratoire", "Windows XP Professional", "5.1 (2600)",
+                "Pilote automate hematologie"},
             {"PC-CARD-ECG01", "Cardiologie", "Windows 7 Entreprise", "6.1 (7601)", "Station ECG d'effort"}};
         for (String[] o : obsolete) {
             long rid = rid();

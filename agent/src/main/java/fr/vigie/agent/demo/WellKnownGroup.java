@@ -13,13 +13,16 @@ public enum WellKnownGroup {
     SERVER_OPERATORS(true, 549, "Server Operators", "Members can administer domain servers"),
     PRINT_OPERATORS(true, 550, "Print Operators", "Members can administer printers installed on domain controllers"),
     BACKUP_OPERATORS(true, 551, "Backup Operators",
-            "Backup Operators can override security restrictions for the sole purpose of backing up or restoring files"),
+            "Backup Operators can override security restrictions for the sole purpose of backing up or restoring "
+            + "files"),
     REPLICATOR(true, 552, "Replicator", "Supports file replication in a domain"),
     PRE_WINDOWS_2000(true, 554, "Pre-Windows 2000 Compatible Access",
             "A backward compatibility group which allows read access on all users and groups in the domain"),
-    REMOTE_DESKTOP_USERS(true, 555, "Remote Desktop Users", "Members in this group are granted the right to logon remotely"),
+    REMOTE_DESKTOP_USERS(true, 555, "Remote Desktop Users",
+            "Members in this group are granted the right to logon remotely"),
     WINDOWS_AUTHORIZATION_ACCESS(true, 560, "Windows Authorization Access Group",
-            "Members of this group have access to the computed tokenGroupsGlobalAndUniversal attribute on User objects"),
+            "Members of this group have access to the computed tokenGroupsGlobalAndUniversal attribute on User "
+            + "objects"),
     IIS_IUSRS(true, 568, "IIS_IUSRS", "Built-in group used by Internet Information Services."),
     DOMAIN_ADMINS(false, 512, "Domain Admins", "Designated administrators of the domain"),
     DOMAIN_USERS(false, 513, "Domain Users", "All domain users"),
@@ -45,12 +48,15 @@ public enum WellKnownGroup {
     RAS_AND_IAS_SERVERS(false, 553, "RAS and IAS Servers",
             "Servers in this group can access remote access properties of users"),
     ALLOWED_RODC_PASSWORD_REPLICATION(false, 571, "Allowed RODC Password Replication Group",
-            "Members in this group can have their passwords replicated to all read-only domain controllers in the domain"),
+            "Members in this group can have their passwords replicated to all read-only domain controllers in the "
+            + "domain"),
     DENIED_RODC_PASSWORD_REPLICATION(false, 572, "Denied RODC Password Replication Group",
-            "Members in this group cannot have their passwords replicated to any read-only domain controllers in the domain"),
+            "Members in this group cannot have their passwords replicated to any read-only domain controllers in the "
+            + "domain"),
     DNS_ADMINS(false, 1101, "DnsAdmins", "DNS Administrators Group"),
     DNS_UPDATE_PROXY(false, 1102, "DnsUpdateProxy",
-            "DNS clients who are permitted to perform dynamic updates on behalf of some other clients (such as DHCP servers).");
+            "DNS clients who are permitted to perform dynamic updates on behalf of some other clients (such as DHCP "
+            + "servers).");
 
     private final boolean builtin;
     private final int rid;

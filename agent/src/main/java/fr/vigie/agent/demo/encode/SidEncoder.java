@@ -24,7 +24,8 @@ public final class SidEncoder {
         Objects.requireNonNull(sid, "sid");
         String[] parts = sid.split("-", -1);
         if (parts.length < 4 || !parts[0].equalsIgnoreCase("S") || !parts[1].equals("1")) {
-            throw new IllegalArgumentException("'" + sid + "' is not a SID: expected S-1-<authority>-<sub-authority>...");
+            throw new IllegalArgumentException("'" + sid
+                    + "' is not a SID: expected S-1-<authority>-<sub-authority>...");
         }
         int count = parts.length - 3;
         if (count > MAX_SUB_AUTHORITIES) {
