@@ -7,6 +7,9 @@ import fr.vigie.agent.report.ReportDocument.EvidenceEntry;
 import fr.vigie.agent.report.ReportDocument.ExportSection;
 import fr.vigie.agent.report.ReportDocument.RuleEntry;
 import fr.vigie.agent.report.ReportDocument.StepEntry;
+import fr.vigie.agent.report.ReportJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,10 @@ public final class ReportExport {
     private static final Pattern SID_WITH_NOTE = Pattern.compile("^(S-[0-9-]+) \\((.*)\\)$");
     private static final Pattern ID_WITH_NAME = Pattern.compile("^([0-9]+) \\((.*)\\)$");
 
-    /** Attributes whose values never hold a directory name by construction (still {@linkplain Pseudonymizer#scrub scrubbed}). */
+    /**
+     * Attributes whose values hold no directory name by construction (flags, dates, numbers, SIDs, fixed texts of
+     * the checks); still {@linkplain Pseudonymizer#scrub scrubbed}.
+     */
     private static final Set<String> KEPT = Set.of("userAccountControl", "pwdLastSet", "lastLogonTimestamp",
             "whenCreated", "operatingSystem", "operatingSystemVersion", "matchedPattern",
             "msDS-SupportedEncryptionTypes", "expected", "maxPasswordAgeDays", "passwordAgeDays", "maxAgeDays",
@@ -100,6 +106,15 @@ public final class ReportExport {
         transform(report, level, p); // first pass: learn every name of the report
         p.startScrubbing();
         return transform(report, level, p);
+    }
+
+    /**
+     * The bytes to upload: the minimised copy as report JSON (UTF-8, the same serialization as {@code report.json}).
+     *
+     * @throws IOException when the report cannot be serialized
+     */
+    public static byte[] payload(ReportDocument report, ExportLevel level, PseudonymKey key) throws IOException {
+        return ReportJson.toJson(minimise(report, level, key)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static ReportDocument transform(ReportDocument r, ExportLevel level, Pseudonymizer p) {
