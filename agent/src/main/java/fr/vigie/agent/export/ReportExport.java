@@ -59,7 +59,13 @@ public final class ReportExport {
             "memberType", "coverage", "LAPS password", "ms-Mcs-AdmPwd (legacy LAPS)", "msLAPS-Password (Windows LAPS)",
             "ms-DS-MachineAccountQuota", "domainFunctionality", "forestFunctionality", "required", "dSHeuristics",
             "position", "character", "meaning", "trustDirection", "trustType", "trustAttributes", "principal",
-            "sIDHistory");
+            "sIDHistory",
+            // backup checks
+            "lastBackup", "tombstoneLifetimeDays", "ageDays", "basis", "minWritableDcs", "entries scanned",
+            "age (hours)", "backups found", "backups scanned", "immutable attribute read on", "immutable backups",
+            "offline media attached", "limit", "guest ok", "read only", "layer", "kind", "format", "mode", "type",
+            "modified", "lapsPassword", "product", "permissions", "server", "sid", "summary", "options",
+            "weaknesses");
 
     /** Attributes whose values embed names: how each is pseudonymized. */
     private static final Map<String, BiFunction<Pseudonymizer, String, String>> NAMED = named();
@@ -85,6 +91,18 @@ public final class ReportExport {
             Matcher idName = ID_WITH_NAME.matcher(v);
             return idName.matches() ? idName.group(1) + " (" + p.name(idName.group(2)) + ")" : p.scrub(v);
         });
+        m.put("writableDcs", (p, v) -> {
+            Matcher countNames = ID_WITH_NAME.matcher(v);
+            return countNames.matches()
+                    ? countNames.group(1) + " (" + Pseudonymizer.list(countNames.group(2), ", ", p::name) + ")"
+                    : p.scrub(v);
+        });
+        m.put("readOnlyDcs", (p, v) -> v.equals("none") ? v : Pseudonymizer.list(v, ", ", p::name));
+        m.put("dNSHostName", (p, v) -> v.equals("not set") ? v : p.host(v));
+        m.put("domain", (p, v) -> v.startsWith("(") ? p.scrub(v) : p.host(v));
+        m.put("production domain", (p, v) -> v.startsWith("(") ? p.scrub(v) : p.host(v));
+        m.put("runs as", Pseudonymizer::name);
+        m.put("owner", (p, v) -> Pseudonymizer.list(v, ":", item -> item.equals("?") ? item : p.name(item)));
         m.put("why sensitive", (p, v) -> v.startsWith("member of ")
                 ? "member of " + Pseudonymizer.list(v.substring("member of ".length()), ", ", p::name) : p.scrub(v));
         return Map.copyOf(m);

@@ -237,6 +237,35 @@ class ReportExportTest {
     }
 
     @Test
+    void backupEvidenceKeepsItsFactsAndLosesItsNamesAndPaths() {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        attrs.put("writableDcs", "1 (SRV-AD-ARMOR01$)");
+        attrs.put("readOnlyDcs", "none");
+        attrs.put("owner", "svc-veeam-armor:GG-Sauvegarde");
+        attrs.put("runs as", "CHU-ARMOR\\svc-veeam-armor");
+        attrs.put("dNSHostName", "srv-veeam01.chu-armor.local");
+        attrs.put("permissions", "0644");
+        attrs.put("age (hours)", "73");
+        attrs.put("newest backup", "/srv/backup/cardiologie/jdupont.vbk");
+        attrs.put("who can write", "CHU-ARMOR\\Domain Users");
+        RuleEntry rule = new RuleEntry("backup-stale", "t", "BACKUP", 5, 3, List.of(), List.of(), ReportDocument.FAIL,
+                List.of(), "d", "r", List.of(new EvidenceEntry("\\\\srv-veeam01\\backups", "backups", attrs)));
+        ReportDocument r = new ReportDocument(full.reportSchema(), 1, full.generatedAt(), "x", full.catalogue(),
+                full.domain(), full.collection(), full.score(), List.of(rule));
+        EvidenceEntry e = ReportExport.minimise(r, ExportLevel.PSEUDONYMIZED, KEY).rules().get(0).evidence().get(0);
+        assertThat(e.object()).matches("name-[0-9a-f]{20}");
+        assertThat(e.attributes()).containsOnlyKeys("writableDcs", "readOnlyDcs", "owner", "runs as", "dNSHostName",
+                "permissions", "age (hours)");
+        assertThat(e.attributes().get("writableDcs")).matches("1 \\(name-[0-9a-f]{20}\\)");
+        assertThat(e.attributes().get("owner")).matches("name-[0-9a-f]{20}:name-[0-9a-f]{20}");
+        assertThat(e.attributes().get("dNSHostName")).matches("host-[0-9a-f]{20}");
+        assertThat(e.attributes()).containsEntry("readOnlyDcs", "none").containsEntry("permissions", "0644")
+                .containsEntry("age (hours)", "73");
+        assertThat(e.toString()).doesNotContainIgnoringCase("veeam").doesNotContainIgnoringCase("armor")
+                .doesNotContainIgnoringCase("jdupont").doesNotContainIgnoringCase("sauvegarde");
+    }
+
+    @Test
     void countsKeepOnlyTheNumberOfObjectsPerRule() {
         ReportDocument c = ReportExport.minimise(full, ExportLevel.COUNTS, KEY);
         assertThat(c.rules()).hasSameSizeAs(full.rules());
