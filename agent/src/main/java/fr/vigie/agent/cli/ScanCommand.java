@@ -1,37 +1,41 @@
 package fr.vigie.agent.cli;
 
-import fr.vigie.agent.collect.ldap.LdapTarget;
-import fr.vigie.agent.collect.ldap.TrustPolicy;
 import fr.vigie.agent.config.ConfigException;
 import fr.vigie.agent.config.ConfigFile;
 import fr.vigie.agent.config.Durations;
 import fr.vigie.agent.config.ScanOptions;
 import fr.vigie.agent.config.ScanSettings;
-import fr.vigie.agent.config.Secret;
-import fr.vigie.agent.report.HtmlReport;
-import fr.vigie.agent.scan.AgentVersion;
-import fr.vigie.agent.scan.AuditSetup;
+import fr.vigie.agent.delivery.Delivery;
+import fr.vigie.agent.delivery.Uploader;
 import fr.vigie.agent.scan.ConsoleProgress;
 import fr.vigie.agent.scan.ScanOutcome;
-import fr.vigie.agent.scan.ScanRun;
-import fr.vigie.checks.Audit;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vigie scan}: collect a domain over LDAP, audit it, write the snapshot and the reports. */
+/**
+ * {@code vigie scan}: collect a domain over LDAP, audit it, write the snapshot and the reports; with
+ * {@code --upload}, also sign, spool and send the (minimised) JSON report to the collector.
+ */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Reads an Active Directory domain over LDAP with a read-only audit account, audits it, and writes "
                     + "snapshot.json, report.json and report.html to <out>/<domain>-<yyyyMMdd-HHmmss>/.",
             "The password is read from --password-file, --password-env or an interactive prompt: never from the "
-                    + "command line."
+                    + "command line.",
+            "With --upload, the JSON report (minimised to --export-level) is then signed with the agent's key, "
+                    + "spooled and sent to the collector: the exit code stays the scan's, except 2 when the agent is "
+                    + "not enrolled and 7 when the report cannot be spooled."
         })
 final class ScanCommand implements Callable<Integer> {
     private final AgentEnvironment env;
@@ -112,6 +116,26 @@ final class ScanCommand implements Callable<Integer> {
             description = "Connect and per-operation timeout, e.g. 30s, 2m (default: 30s).")
     String timeout;
 
+    @Option(names = "--export-level", paramLabel = "<level>",
+            description = "What the uploaded copy of the report keeps: full, pseudonymized (default: names and DNs "
+                    + "replaced by keyed pseudonyms) or counts (numbers of objects per rule only). The local reports "
+                    + "always keep the real names.")
+    String exportLevel;
+
+    @Option(names = "--upload", description = "After writing the reports, sign the JSON report (at --export-level), "
+            + "spool it in the agent's state directory and send it to the collector the agent is enrolled with; what "
+            + "cannot be sent now stays spooled for 'vigie run' or the next upload.")
+    boolean upload;
+
+    @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = "${VIGIE_STATE_DIR:-/var/lib/vigie}",
+            description = "Agent state directory (identity, key, spool) used by --upload (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--upload-wait", paramLabel = "<duration>", defaultValue = "2m",
+            description = "With --upload: how long to keep retrying a collector that does not answer before leaving "
+                    + "the report in the spool; 0 for a single attempt (default: ${DEFAULT-VALUE}).")
+    String uploadWait;
+
     ScanCommand(AgentEnvironment env) {
         this.env = Objects.requireNonNull(env, "env");
     }
@@ -126,28 +150,66 @@ final class ScanCommand implements Callable<Integer> {
                     + "--password-env <VAR>, or let vigie prompt for it. Change that password if it was typed.");
         }
         ScanOptions fromFile = config == null ? ScanOptions.NONE : ConfigFile.read(config);
-        ScanSettings settings = ScanSettings.resolve(fromFile.overriddenBy(commandLineOptions()));
-        for (String warning : settings.warnings()) {
+        ConfiguredScan scan = ConfiguredScan.prepare(env, fromFile.overriddenBy(commandLineOptions()));
+        for (String warning : scan.settings().warnings()) {
             err.println("WARNING: " + warning);
         }
         err.flush();
-        Audit audit = AuditSetup.load(settings.ruleset(), settings.thresholds());
-        try (Secret password = settings.password().read(env.environment(), env.prompter(),
-                "password of " + settings.bindDn())) {
-            LdapTarget target = settings.toTarget(password);
-            try {
-                err.println("Reading " + target.address() + " (" + target.transport() + ") as " + target.bindDn());
-                err.flush();
-                ScanRun run = new ScanRun(audit, env.clock(), AgentVersion.current(), new HtmlReport(), out);
-                ScanOutcome outcome = run.scan(env.collectors().create(target,
-                        new ConsoleProgress(err, env.nanoTime())), settings.out());
-                return (outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE).code();
-            } finally {
-                if (target.trust() instanceof TrustPolicy.TrustStore ts) {
-                    ts.password().ifPresent(Secret::clear);
-                }
-            }
+        Duration wait = uploadWait.strip().matches("0+[a-z]*") ? Duration.ZERO // 0: one attempt, no retry
+                : Durations.parse(uploadWait, "--upload-wait");
+        Optional<ReportUpload> uploader = upload
+                ? Optional.of(ReportUpload.open(stateDir, scan.settings().exportLevel(), "scan --upload"))
+                : Optional.empty();
+        ScanOutcome outcome = scan.run(out, new ConsoleProgress(err, env.nanoTime()), line -> {
+            err.println(line);
+            err.flush();
+        });
+        ExitStatus status = outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE;
+        if (uploader.isPresent()) {
+            return upload(uploader.get(), outcome, wait, out, err).orElse(status).code();
         }
+        return status.code();
+    }
+
+    /**
+     * Spools and sends the report; says what happened. Returns an exit status only when the report could not even
+     * be spooled (then nothing will ever be delivered: a failure of the scan's output).
+     */
+    private static Optional<ExitStatus> upload(ReportUpload up, ScanOutcome outcome, Duration wait, PrintWriter out,
+            PrintWriter err) throws InterruptedException {
+        UUID id;
+        try {
+            id = up.delivery().spool(up.payload(outcome.report()));
+        } catch (IOException e) {
+            err.println("scan --upload: the report could not be spooled for upload (" + e.getMessage() + "); the "
+                    + "local reports are written, but nothing will be sent. Check the disk and the permissions of "
+                    + up.stateDir() + ".");
+            err.flush();
+            return Optional.of(ExitStatus.OUTPUT_ERROR);
+        }
+        out.println();
+        String what = "Upload: report " + id + " (export level " + up.level() + ")";
+        try {
+            Uploader.FlushResult r = up.delivery().send(wait);
+            Delivery.Fate fate = up.delivery().fate(id);
+            String code = r.stoppedBy().orElse("");
+            switch (fate) {
+                case DELIVERED -> out.println(what + " delivered to " + up.delivery().identity().collectorUrl() + ".");
+                case REJECTED -> out.println(what + " was refused by the collector for good and moved to "
+                        + up.stateDir().resolve("rejected") + ": see the agent log for the collector's reason.");
+                case SPOOLED -> out.println(what + " is spooled in " + up.delivery().spoolStore().directory()
+                        + " and will be sent later by 'vigie run' or the next 'vigie scan --upload': "
+                        + up.reason(code) + ".");
+            }
+            if (r.remaining() > (fate == Delivery.Fate.SPOOLED ? 1 : 0)) {
+                out.println("        " + r.remaining() + " report(s) in all are waiting in the spool.");
+            }
+        } catch (IOException e) {
+            out.println(what + " is spooled in " + up.delivery().spoolStore().directory() + " but could not be sent "
+                    + "now (" + e.getMessage() + "); 'vigie run' or the next 'vigie scan --upload' will send it.");
+        }
+        out.flush();
+        return Optional.empty();
     }
 
     private ScanOptions commandLineOptions() throws ConfigException {
@@ -158,6 +220,7 @@ final class ScanCommand implements Callable<Integer> {
                 .passwordFile(passwordFile).passwordEnv(passwordEnv).baseDn(baseDn).out(out)
                 .thresholds(thresholds).ruleset(ruleset)
                 .timeout(timeout == null ? null : Durations.parse(timeout, "--timeout"))
+                .exportLevel(exportLevel == null ? null : ConfigFile.exportLevel(exportLevel, "--export-level"))
                 .build();
     }
 }

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vigie}: the agent's command line, a thin shell over the pipeline. One class per subcommand ({@code scan},
- * {@code check}, {@code demo}, {@code bench}); exit codes in {@link ExitStatus}; exceptions mapped to exit codes
- * in {@link ErrorHandler} only; output writers and the outside world ({@link AgentEnvironment}) injected, so that
- * tests run the real command tree with captured output.
+ * {@code check}, {@code demo}, {@code bench}, {@code enroll}, {@code run}); exit codes in {@link ExitStatus};
+ * exceptions mapped to exit codes in {@link ErrorHandler} only; output writers and the outside world
+ * ({@link AgentEnvironment}) injected, so that tests run the real command tree with captured output.
  */
 @Command(name = "vigie", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
@@ -59,7 +59,7 @@ public final class VigieCli implements Callable<Integer> {
         cl.addSubcommand(new DemoCommand(env));
         cl.addSubcommand(new BenchCommand(env));
         cl.addSubcommand(new EnrollCommand());
-        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new RunCommand(env));
         document(cl);
         cl.setOut(out);
         cl.setErr(err);

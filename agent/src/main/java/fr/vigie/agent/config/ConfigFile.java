@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.vigie.agent.export.ExportLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,9 @@ import java.util.Set;
  * trust-store: /etc/vigie/ca.p12
  * out: /var/lib/vigie/reports
  * timeout: 30s
+ * export-level: pseudonymized                # what an uploaded report keeps: full, pseudonymized, counts
+ * schedule:                                  # read by vigie run only (ScheduleConfig)
+ *   auditCron: "0 0 2 * * ?"
  * </pre>
  *
  * Relative paths are resolved against the directory of the configuration file. An unknown key, a value of the
@@ -45,6 +49,8 @@ public final class ConfigFile {
     }
 
     private static final Map<String, Setter> KEYS = keys();
+    /** The service schedule section, shared with {@code vigie run} when it uses the same file. */
+    public static final String SCHEDULE_KEY = "schedule";
 
     private ConfigFile() {}
 
@@ -66,7 +72,19 @@ public final class ConfigFile {
         k.put("thresholds", (b, v) -> b.thresholds(v.path()));
         k.put("ruleset", (b, v) -> b.ruleset(v.path()));
         k.put("timeout", (b, v) -> b.timeout(Durations.parse(v.scalar(), v.where())));
+        k.put("export-level", (b, v) -> b.exportLevel(exportLevel(v.text(), v.where())));
         return Map.copyOf(k);
+    }
+
+    /**
+     * Parses an export level.
+     *
+     * @param where the option or configuration key, for the message
+     * @throws ConfigException naming the accepted values
+     */
+    public static ExportLevel exportLevel(String text, String where) throws ConfigException {
+        return ExportLevel.parse(text).orElseThrow(() -> new ConfigException(where + ": '" + text
+                + "' is not an export level (expected one of: " + ExportLevel.choices() + ")"));
     }
 
     /** The keys a configuration file may contain, in documentation order. */
@@ -103,10 +121,13 @@ public final class ConfigFile {
                         + "hold a password; put it in a file readable only by the agent's account and name that file "
                         + "with 'password-file' (or use 'password-env')");
             }
+            if (key.equals(SCHEDULE_KEY)) {
+                continue; // read by `vigie run` (fr.vigie.agent.delivery.ScheduleConfig), not a scan setting
+            }
             Setter setter = KEYS.get(key);
             if (setter == null) {
                 throw new ConfigException("config file " + file + ": unknown key '" + key + "' (known keys: "
-                        + String.join(", ", knownKeys()) + ")");
+                        + String.join(", ", knownKeys()) + ", and the section '" + SCHEDULE_KEY + "' of vigie run)");
             }
             setter.set(b, new Value(file, key, e.getValue(), base));
         }

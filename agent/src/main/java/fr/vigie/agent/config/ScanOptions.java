@@ -1,5 +1,6 @@
 package fr.vigie.agent.config;
 
+import fr.vigie.agent.export.ExportLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param thresholds                  site overrides file ({@code --thresholds})
  * @param ruleset                     alternative catalogue directory ({@code --ruleset})
  * @param timeout                     connect and per-operation timeout ({@code --timeout})
+ * @param exportLevel                 what an uploaded copy of the report keeps ({@code --export-level})
  */
 public record ScanOptions(
         Optional<String> server,
@@ -44,7 +46,8 @@ public record ScanOptions(
         Optional<Path> out,
         Optional<Path> thresholds,
         Optional<Path> ruleset,
-        Optional<Duration> timeout) {
+        Optional<Duration> timeout,
+        Optional<ExportLevel> exportLevel) {
 
     /** Nothing set. */
     public static final ScanOptions NONE = builder().build();
@@ -82,7 +85,8 @@ public record ScanOptions(
                 top.out.or(() -> out),
                 top.thresholds.or(() -> thresholds),
                 top.ruleset.or(() -> ruleset),
-                top.timeout.or(() -> timeout));
+                top.timeout.or(() -> timeout),
+                top.exportLevel.or(() -> exportLevel));
     }
 
     /** Mutable builder; not thread-safe. A null argument leaves the value unset. */
@@ -103,6 +107,7 @@ public record ScanOptions(
         private Path thresholds;
         private Path ruleset;
         private Duration timeout;
+        private ExportLevel exportLevel;
 
         private Builder() {}
 
@@ -122,6 +127,7 @@ public record ScanOptions(
         public Builder thresholds(Path v) { thresholds = v; return this; }
         public Builder ruleset(Path v) { ruleset = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder exportLevel(ExportLevel v) { exportLevel = v; return this; }
 
         public ScanOptions build() {
             return new ScanOptions(Optional.ofNullable(server), Optional.ofNullable(port),
@@ -131,7 +137,7 @@ public record ScanOptions(
                     Optional.ofNullable(insecureTrustAnyCertificate), Optional.ofNullable(bindDn),
                     Optional.ofNullable(passwordFile), Optional.ofNullable(passwordEnv), Optional.ofNullable(baseDn),
                     Optional.ofNullable(out), Optional.ofNullable(thresholds), Optional.ofNullable(ruleset),
-                    Optional.ofNullable(timeout));
+                    Optional.ofNullable(timeout), Optional.ofNullable(exportLevel));
         }
     }
 }

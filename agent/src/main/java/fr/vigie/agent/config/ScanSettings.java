@@ -2,6 +2,7 @@ package fr.vigie.agent.config;
 
 import fr.vigie.agent.collect.ldap.LdapTarget;
 import fr.vigie.agent.collect.ldap.Transport;
+import fr.vigie.agent.export.ExportLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  * @param thresholds site overrides file
  * @param ruleset    alternative catalogue directory
  * @param timeout    connect and per-operation timeout (default 30 s)
+ * @param exportLevel what an uploaded copy of the report keeps (default {@link ExportLevel#DEFAULT}); the local
+ *                   reports always keep everything
  */
 public record ScanSettings(
         String server,
@@ -38,7 +41,8 @@ public record ScanSettings(
         Path out,
         Optional<Path> thresholds,
         Optional<Path> ruleset,
-        Duration timeout) {
+        Duration timeout,
+        ExportLevel exportLevel) {
 
     public static final String DEFAULT_OUT = "vigie-reports";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -54,6 +58,7 @@ public record ScanSettings(
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(exportLevel, "exportLevel");
     }
 
     /**
@@ -102,7 +107,7 @@ public record ScanSettings(
         Duration timeout = o.timeout().orElse(DEFAULT_TIMEOUT);
         return new ScanSettings(server, port, transport, trust, bindDn, password,
                 o.baseDn().filter(s -> !s.isBlank()), o.out().orElse(Path.of(DEFAULT_OUT)), o.thresholds(),
-                o.ruleset(), timeout);
+                o.ruleset(), timeout, o.exportLevel().orElse(ExportLevel.DEFAULT));
     }
 
     private static TrustSetting trust(ScanOptions o, Transport transport) throws ConfigException {

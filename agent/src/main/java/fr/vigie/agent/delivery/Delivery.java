@@ -105,12 +105,24 @@ public final class Delivery {
      * For {@code scan --upload}: spools the report, then tries to deliver the spool, retrying with backoff for at
      * most {@code maxWait}. Whatever is not delivered stays spooled for the service (or the next run).
      */
-    public Uploader.FlushResult spoolAndSend(byte[] reportJson, Duration maxWait) throws IOException, InterruptedException {
+    public Uploader.FlushResult spoolAndSend(byte[] reportJson, Duration maxWait)
+            throws IOException, InterruptedException {
         spool(reportJson);
+        return send(maxWait);
+    }
+
+    /**
+     * Tries to deliver the spool, retrying with backoff (or as the collector's {@code Retry-After} says) for at most
+     * {@code maxWait}; stops at once when the collector refuses this agent (403: unknown, revoked, replaced, awaiting
+     * approval), since waiting cannot change that.
+     */
+    public Uploader.FlushResult send(Duration maxWait) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Uploader.FlushResult r = uploader.flush();
-            if (r.complete() || r.stoppedBy().filter(c -> c.startsWith("agent_") || c.equals("unknown_agent")).isPresent()) {
+            boolean refused = r.stoppedBy().filter(c -> c.startsWith("agent_") || c.equals("unknown_agent"))
+                    .isPresent();
+            if (r.complete() || refused) {
                 return r;
             }
             long wait = r.retryIn().orElse(Duration.ZERO).toNanos();
@@ -119,6 +131,33 @@ public final class Delivery {
             }
             Thread.sleep(Math.max(1, wait / 1_000_000));
         }
+    }
+
+    /** Where a spooled report stands. */
+    public enum Fate {
+        /** Acknowledged by the collector and removed from the spool. */
+        DELIVERED,
+        /** Still in the spool, to be sent later. */
+        SPOOLED,
+        /** Permanently refused by the collector, moved to {@code rejected/}. */
+        REJECTED
+    }
+
+    /** Where the report with this id stands (see {@link Fate}). */
+    public Fate fate(java.util.UUID reportId) throws IOException {
+        String id = reportId.toString();
+        if (spool.list().stream().anyMatch(e -> e.name().contains(id))) {
+            return Fate.SPOOLED;
+        }
+        Path rejected = spool.directory().resolveSibling("rejected");
+        if (java.nio.file.Files.isDirectory(rejected)) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(rejected)) {
+                if (files.anyMatch(f -> f.getFileName().toString().contains(id))) {
+                    return Fate.REJECTED;
+                }
+            }
+        }
+        return Fate.DELIVERED;
     }
 
     /** {@link #spoolAndSend(byte[], Duration)} with two minutes of retries. */

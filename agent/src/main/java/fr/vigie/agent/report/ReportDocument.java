@@ -1,5 +1,6 @@
 package fr.vigie.agent.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Collections;
@@ -28,9 +29,12 @@ import java.util.Optional;
  * @param collection    how the snapshot was collected and what is missing from it
  * @param score         the score
  * @param rules         every rule of the catalogue with its outcome, in catalogue order
+ * @param export        present only in a minimised copy made for the collector ({@code fr.vigie.agent.export}):
+ *                      what was removed or pseudonymized; absent (not serialized) in the local report, whose
+ *                      evidence is complete
  */
 @JsonPropertyOrder({"reportSchema", "schemaVersion", "generatedAt", "agentVersion", "catalogue", "domain",
-    "collection", "score", "rules"})
+    "collection", "score", "rules", "export"})
 public record ReportDocument(
         String reportSchema,
         int schemaVersion,
@@ -40,7 +44,8 @@ public record ReportDocument(
         DomainSection domain,
         CollectionSection collection,
         ScoreSection score,
-        List<RuleEntry> rules) {
+        List<RuleEntry> rules,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ExportSection> export) {
 
     public static final String SCHEMA_NAME = "vigie-report";
     public static final int SCHEMA_VERSION = 1;
@@ -64,6 +69,15 @@ public record ReportDocument(
         Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(score, "score");
         rules = copy(rules);
+        export = export == null ? Optional.empty() : export;
+    }
+
+    /** A report as produced by an audit, with its complete evidence (no {@code export} section). */
+    public ReportDocument(String reportSchema, int schemaVersion, Instant generatedAt, String agentVersion,
+            CatalogueInfo catalogue, DomainSection domain, CollectionSection collection, ScoreSection score,
+            List<RuleEntry> rules) {
+        this(reportSchema, schemaVersion, generatedAt, agentVersion, catalogue, domain, collection, score, rules,
+                Optional.empty());
     }
 
     /**
@@ -196,13 +210,24 @@ public record ReportDocument(
      * @param missingData for NOT_EVALUATED: the data sources it needed that are missing
      * @param description what the rule detects and why it matters
      * @param remediation what to do
-     * @param evidence    for FAIL: the objects that triggered it
+     * @param evidence    for FAIL: the objects that triggered it (empty in a {@code counts} export)
+     * @param evidenceCount present only in a {@code counts} export (not serialized otherwise): how many evidence
+     *                    entries the rule had before they were removed
      */
     @JsonPropertyOrder({"id", "title", "category", "points", "level", "anssi", "pingcastle", "status", "missingData",
-        "description", "remediation", "evidence"})
+        "description", "remediation", "evidence", "evidenceCount"})
     public record RuleEntry(String id, String title, String category, int points, int level, List<String> anssi,
             List<String> pingcastle, String status, List<String> missingData, String description, String remediation,
-            List<EvidenceEntry> evidence) {
+            List<EvidenceEntry> evidence,
+            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Integer> evidenceCount) {
+        /** A rule with its evidence (no {@code evidenceCount}). */
+        public RuleEntry(String id, String title, String category, int points, int level, List<String> anssi,
+                List<String> pingcastle, String status, List<String> missingData, String description,
+                String remediation, List<EvidenceEntry> evidence) {
+            this(id, title, category, points, level, anssi, pingcastle, status, missingData, description, remediation,
+                    evidence, Optional.empty());
+        }
+
         public RuleEntry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -214,6 +239,7 @@ public record ReportDocument(
             description = description == null ? "" : description;
             remediation = remediation == null ? "" : remediation;
             evidence = copy(evidence);
+            evidenceCount = evidenceCount == null ? Optional.empty() : evidenceCount;
         }
     }
 
@@ -228,6 +254,23 @@ public record ReportDocument(
             Objects.requireNonNull(object, "object");
             name = name == null ? "" : name;
             attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        }
+    }
+
+    /**
+     * How a copy of the report was minimised before leaving the establishment (see {@code docs/report-schema.md}).
+     *
+     * @param level      {@code pseudonymized} or {@code counts}
+     * @param pseudonyms how names were replaced: {@code hmac-sha256} (keyed hash, key held by the agent only)
+     * @param keyId      identifies the agent's pseudonym key without revealing it: pseudonyms of two reports are
+     *                   comparable only when their key ids are equal
+     */
+    @JsonPropertyOrder({"level", "pseudonyms", "keyId"})
+    public record ExportSection(String level, String pseudonyms, String keyId) {
+        public ExportSection {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(pseudonyms, "pseudonyms");
+            Objects.requireNonNull(keyId, "keyId");
         }
     }
 

@@ -19,14 +19,17 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** A real collector in this JVM (embedded PostgreSQL in a temp dir, HTTPS on a fixed free port) that can be stopped and restarted. */
-final class CollectorFixture implements AutoCloseable {
+/**
+ * A real collector in this JVM (embedded PostgreSQL in a temp dir, HTTPS on a fixed free port) that can be stopped
+ * and restarted. Public for the CLI's upload tests.
+ */
+public final class CollectorFixture implements AutoCloseable {
     final Path dir;
     final TlsMaterial tls;
     final int port;
     CollectorApp app;
 
-    CollectorFixture(Path dir) throws Exception {
+    public CollectorFixture(Path dir) throws Exception {
         this.dir = dir;
         this.tls = SelfSignedCertificate.ensure(dir.resolve("tls/c.p12"), dir.resolve("tls/pw"), List.of("localhost"));
         try (ServerSocket s = new ServerSocket(0)) {
@@ -35,26 +38,26 @@ final class CollectorFixture implements AutoCloseable {
         start();
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         app = CollectorApp.start(DatabaseSettings.embedded(dir.resolve("data"), true),
                 new CollectorServer.Settings("127.0.0.1", port, tls, 10 * 1024 * 1024), Clock.systemUTC());
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         app.close();
         app = null;
     }
 
-    Jdbi jdbi() {
+    public Jdbi jdbi() {
         return app.database().jdbi();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("https://127.0.0.1:" + port);
     }
 
     /** Mints a token (one use, one hour) for a test establishment and returns its text form. */
-    String token() {
+    public String token() {
         Establishments es = new Establishments(jdbi());
         Establishment e = es.findByFiness("290000017").orElseGet(() ->
                 es.create("290000017", "CHU de test", "Bretagne", EstablishmentCategory.CHU));
@@ -64,9 +67,21 @@ final class CollectorFixture implements AutoCloseable {
         return t.encode();
     }
 
-    long reports(String agentId) {
+    public long reports(String agentId) {
         return jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM reports WHERE agent_id = :a")
                 .bind("a", agentId).mapTo(Long.class).one());
+    }
+
+    /** The stored report rows of an agent: payload type, payload, signature, domain SID. */
+    public java.util.List<java.util.Map<String, Object>> reportRows(String agentId) {
+        return jdbi().withHandle(h -> h.createQuery(
+                "SELECT payload_type, payload, signature, domain_sid FROM reports WHERE agent_id = :a ORDER BY id")
+                .bind("a", agentId).mapToMap().list());
+    }
+
+    /** The enrolled public key of an agent (X.509 encoding). */
+    public byte[] publicKey(String agentId) {
+        return new fr.vigie.collector.store.Agents(jdbi()).find(agentId).orElseThrow().publicKey();
     }
 
     @Override
