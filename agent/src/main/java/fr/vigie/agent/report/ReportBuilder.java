@@ -61,7 +61,7 @@ public final class ReportBuilder {
         List<EvidenceEntry> evidence = r.evidence().stream().map(ReportBuilder::evidence).toList();
         return new RuleEntry(rule.id(), rule.title(), rule.category().name(), rule.points(), rule.level(),
                 rule.anssi(), rule.pingCastle(), r.status().name(),
-                r.missingData().stream().map(DataSource::name).toList(), rule.description(), rule.remediation(),
+                r.missingSourceNames(), rule.description(), rule.remediation(),
                 evidence);
     }
 
