@@ -7,7 +7,9 @@ import fr.vigie.agent.scan.ConsoleProgress;
 import fr.vigie.agent.scan.ScanOutcome;
 import fr.vigie.agent.scan.ScanRun;
 import fr.vigie.checks.Audit;
+import fr.vigie.agent.config.ConfigFile;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "Root directory of the reports (default: " + DEFAULT_OUT + " in the current directory).")
     Path out = Path.of(DEFAULT_OUT);
 
+    @Option(names = "--upload", description = "Also sign the JSON report (at --export-level), spool it and send it to "
+            + "the collector this agent is enrolled with (see 'vigie enroll'), as 'vigie scan --upload' does.")
+    boolean upload;
+
+    @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = "${VIGIE_STATE_DIR:-/var/lib/vigie}",
+            description = "Agent state directory (identity, key, spool) used by --upload (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--export-level", paramLabel = "<level>", defaultValue = "pseudonymized",
+            description = "What the uploaded copy keeps: full, pseudonymized or counts (default: ${DEFAULT-VALUE}).")
+    String exportLevel;
+
     DemoCommand(AgentEnvironment env) {
         this.env = Objects.requireNonNull(env, "env");
     }
@@ -43,6 +57,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Audit audit = AuditSetup.load(Optional.empty(), Optional.empty());
+        Optional<ReportUpload> uploader = upload
+                ? Optional.of(ReportUpload.open(stateDir, ConfigFile.exportLevel(exportLevel, "--export-level"),
+                        "demo --upload"))
+                : Optional.empty();
         err.println("Starting the demo domain on 127.0.0.1...");
         err.flush();
         try (AgentEnvironment.DemoServer demo = env.demo().start()) {
@@ -52,7 +70,12 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("Open the HTML report in a browser: " + outcome.html().toAbsolutePath().toUri());
             stdout.flush();
-            return (outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE).code();
+            ExitStatus status = outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE;
+            if (uploader.isPresent()) {
+                return ScanCommand.upload(uploader.get(), outcome, Duration.ofSeconds(30), stdout, err)
+                        .orElse(status).code();
+            }
+            return status.code();
         }
     }
 }

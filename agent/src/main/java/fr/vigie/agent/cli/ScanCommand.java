@@ -175,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
      * Spools and sends the report; says what happened. Returns an exit status only when the report could not even
      * be spooled (then nothing will ever be delivered: a failure of the scan's output).
      */
-    private static Optional<ExitStatus> upload(ReportUpload up, ScanOutcome outcome, Duration wait, PrintWriter out,
+    static Optional<ExitStatus> upload(ReportUpload up, ScanOutcome outcome, Duration wait, PrintWriter out,
             PrintWriter err) throws InterruptedException {
         UUID id;
         try {
