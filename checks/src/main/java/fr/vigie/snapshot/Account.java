@@ -76,6 +76,15 @@ public record Account(
         return Sids.rid(sid);
     }
 
+    /**
+     * The account another domain uses for a trust (INTERDOMAIN_TRUST_ACCOUNT, e.g. {@code PARTNER$}): managed by the
+     * trust itself (it never logs on interactively and has PASSWD_NOTREQD by design), so account-hygiene checks skip it
+     * as PingCastle does; the trust checks cover it.
+     */
+    public boolean isTrustAccount() {
+        return has(Uac.INTERDOMAIN_TRUST_ACCOUNT);
+    }
+
     /** A domain controller: SERVER_TRUST_ACCOUNT (writable DC) or PARTIAL_SECRETS_ACCOUNT (RODC). */
     public boolean isDomainController() {
         return kind == AccountKind.COMPUTER && (has(Uac.SERVER_TRUST_ACCOUNT) || has(Uac.PARTIAL_SECRETS_ACCOUNT));

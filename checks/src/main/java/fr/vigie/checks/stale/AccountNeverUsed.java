@@ -29,7 +29,7 @@ public final class AccountNeverUsed implements Check {
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         long grace = context.threshold("graceDays");
         return snapshot.users()
-                .filter(a -> a.enabled() && a.lastLogonTimestamp().isEmpty()
+                .filter(a -> a.enabled() && !a.isTrustAccount() && a.lastLogonTimestamp().isEmpty()
                         && context.olderThanDays(a.whenCreated(), grace))
                 .map(a -> Evidence.of(a)
                         .with("lastLogonTimestamp", EvidenceValues.dateWithAge(a.lastLogonTimestamp(), context))

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The checks "enabled accounts (users, computers, service accounts) carrying one userAccountControl flag": each
  * subclass names its rule and its flag, nothing else. Evidence: the account and its userAccountControl, in snapshot
- * order. Stateless; subclasses must be too.
+ * order. Interdomain trust accounts are skipped (see {@link fr.vigie.snapshot.Account#isTrustAccount()}).
+ * Stateless; subclasses must be too.
  */
 abstract class EnabledAccountsWithFlag implements Check {
     private final int flag;
@@ -30,7 +31,7 @@ abstract class EnabledAccountsWithFlag implements Check {
     @Override
     public final List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return snapshot.accounts().stream()
-                .filter(a -> a.enabled() && a.has(flag))
+                .filter(a -> a.enabled() && a.has(flag) && !a.isTrustAccount())
                 .map(a -> Evidence.of(a).with("userAccountControl", EvidenceValues.uac(a)))
                 .toList();
     }

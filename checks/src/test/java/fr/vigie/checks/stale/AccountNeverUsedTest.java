@@ -41,4 +41,12 @@ class AccountNeverUsedTest {
         f.computer("NEVERPC").lastLogon(null).add();
         assertThat(evaluate(check, f.build())).isEmpty();
     }
+
+    @Test
+    void ignoresInterdomainTrustAccounts() {
+        var f = SnapshotFixture.domain();
+        f.user("PARTNER$").uac(fr.vigie.snapshot.Uac.INTERDOMAIN_TRUST_ACCOUNT | fr.vigie.snapshot.Uac.PASSWD_NOTREQD)
+                .lastLogon(null).whenCreated(SnapshotFixture.daysAgo(400)).add();
+        assertThat(evaluate(check, f.build())).isEmpty();
+    }
 }

@@ -32,4 +32,11 @@ class PasswordNotRequiredTest {
         f.domainController("DC1").add();
         assertThat(evaluate(check, f.build())).isEmpty();
     }
+
+    @Test
+    void ignoresInterdomainTrustAccountsWhichCarryTheFlagByDesign() {
+        var f = SnapshotFixture.domain();
+        f.user("PARTNER$").uac(Uac.INTERDOMAIN_TRUST_ACCOUNT | Uac.PASSWD_NOTREQD).lastLogon(null).add();
+        assertThat(evaluate(check, f.build())).isEmpty();
+    }
 }
