@@ -64,4 +64,20 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
   [ "$attempt" -lt 10 ] || die "could not add the A record of $DC_FQDN: $out"
   sleep 0.5
 done
+# At its first start Samba registers the DC's service principal names (samba_spnupdate) a few seconds after LDAP
+# answers: wait until they are there and stable, so that two collections of a fresh DC see the same directory.
+spns() {
+  ldbsearch -H "$DIR/private/sam.ldb" -b "CN=${DC_HOST^^},OU=Domain Controllers,$BASE_DN" -s base \
+      servicePrincipalName 2>/dev/null | grep -c '^servicePrincipalName: ' || true
+}
+previous=-1
+for _ in $(seq 1 120); do
+  now=$(spns)
+  if [ "$now" = "$previous" ] && ldbsearch -H "$DIR/private/sam.ldb" -b "CN=${DC_HOST^^},OU=Domain Controllers,$BASE_DN" \
+      -s base servicePrincipalName 2>/dev/null | grep -q '^servicePrincipalName: ldap/'; then
+    break
+  fi
+  previous=$now
+  sleep 0.5
+done
 log "DC ready after $(( ($(date +%s%N) - start) / 1000000 )) ms"

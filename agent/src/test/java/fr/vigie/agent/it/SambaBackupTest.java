@@ -186,7 +186,7 @@ class SambaBackupTest {
         for (Stage s : List.of(fresh, afterSambaBackup, afterFirstStamp, afterSecondStamp)) {
             assertThat(s.snapshot().steps()).allSatisfy(step -> assertThat(step.status())
                     .as("%s: %s", step.source(), step.error().orElse("")).isEqualTo(StepStatus.COMPLETE));
-            assertThat(s.audit().notEvaluated()).isEmpty();
+            assertThat(SambaDc.directoryRulesNotEvaluated(s.audit())).isEmpty();
         }
         assertThat(fresh.snapshot().namingContexts()).extracting(NamingContextMetadata::dn)
                 .containsExactlyInAnyOrder(namingContexts().toArray(String[]::new));

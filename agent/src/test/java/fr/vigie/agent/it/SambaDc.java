@@ -301,4 +301,13 @@ final class SambaDc {
             }
         }
     }
+
+    /**
+     * Ids of the rules not evaluated apart from the host-side backup rules: these tests audit the directory alone, so
+     * the host rules are "not evaluated" by design (no host snapshot), while every directory rule must be evaluated.
+     */
+    static java.util.List<String> directoryRulesNotEvaluated(fr.vigie.checks.AuditResult audit) {
+        return audit.notEvaluated().stream().filter(r -> !r.missingHostData().contains(fr.vigie.checks.RuleResult.HOST))
+                .map(r -> r.rule().id()).toList();
+    }
 }
