@@ -1,6 +1,8 @@
 package fr.vigie.agent.cli;
 
 import fr.vigie.agent.bench.CollectionBenchmark;
+import fr.vigie.agent.collect.host.HostCollector;
+import fr.vigie.agent.collect.host.HostScanConfig;
 import fr.vigie.agent.collect.ldap.CollectionProgress;
 import fr.vigie.agent.collect.ldap.LdapDirectoryCollector;
 import fr.vigie.agent.collect.ldap.LdapTarget;
@@ -8,6 +10,7 @@ import fr.vigie.agent.config.PasswordSource;
 import fr.vigie.agent.config.Secret;
 import fr.vigie.agent.demo.DemoDomain;
 import fr.vigie.agent.scan.SnapshotSource;
+import fr.vigie.snapshot.host.HostSnapshot;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,6 +28,7 @@ import java.util.function.LongSupplier;
  * @param demo        starts the demo domain
  * @param bench       runs the benchmark
  * @param nanoTime    monotonic clock for progress rates
+ * @param hosts       inspects the agent's own host (the backup side of {@code scan})
  */
 public record AgentEnvironment(
         Clock clock,
@@ -33,7 +37,8 @@ public record AgentEnvironment(
         CollectorFactory collectors,
         DemoLauncher demo,
         BenchRunner bench,
-        LongSupplier nanoTime) {
+        LongSupplier nanoTime,
+        HostInspector hosts) {
 
     public AgentEnvironment {
         Objects.requireNonNull(clock, "clock");
@@ -43,6 +48,23 @@ public record AgentEnvironment(
         Objects.requireNonNull(demo, "demo");
         Objects.requireNonNull(bench, "bench");
         Objects.requireNonNull(nanoTime, "nanoTime");
+        Objects.requireNonNull(hosts, "hosts");
+    }
+
+    /** An environment whose host inspection is the real {@link HostCollector}. */
+    public AgentEnvironment(Clock clock, Function<String, String> environment, PasswordSource.Prompter prompter,
+            CollectorFactory collectors, DemoLauncher demo, BenchRunner bench, LongSupplier nanoTime) {
+        this(clock, environment, prompter, collectors, demo, bench, nanoTime,
+                config -> new HostCollector().collect(config));
+    }
+
+    /**
+     * Collects the snapshot of the host the agent runs on. Must not throw for a problem of the host (the
+     * collector records it in the snapshot's steps); the scan still guards against an unexpected exception.
+     */
+    @FunctionalInterface
+    public interface HostInspector {
+        HostSnapshot collect(HostScanConfig config);
     }
 
     /** Makes the snapshot source for one target. */
@@ -94,11 +116,12 @@ public record AgentEnvironment(
                     };
                 },
                 CollectionBenchmark::run,
-                System::nanoTime);
+                System::nanoTime,
+                config -> new HostCollector().collect(config));
     }
 
     /** This environment with another clock. */
     public AgentEnvironment withClock(Clock other) {
-        return new AgentEnvironment(other, environment, prompter, collectors, demo, bench, nanoTime);
+        return new AgentEnvironment(other, environment, prompter, collectors, demo, bench, nanoTime, hosts);
     }
 }

@@ -11,12 +11,14 @@ import fr.vigie.agent.config.Secret;
 import fr.vigie.agent.report.HtmlReport;
 import fr.vigie.agent.scan.AgentVersion;
 import fr.vigie.agent.scan.AuditSetup;
+import fr.vigie.agent.scan.HostSource;
 import fr.vigie.agent.scan.OutputWriteException;
 import fr.vigie.agent.scan.ScanOutcome;
 import fr.vigie.agent.scan.ScanRun;
 import fr.vigie.checks.Audit;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -80,7 +82,17 @@ final class ConfiguredScan {
             try {
                 announce.accept("Reading " + target.address() + " (" + target.transport() + ") as " + target.bindDn());
                 ScanRun run = new ScanRun(audit, env.clock(), AgentVersion.current(), new HtmlReport(), console);
-                return run.scan(env.collectors().create(target, progress), settings.out());
+                Optional<HostSource> host = Optional.empty();
+                if (settings.host().inspect()) {
+                    var config = settings.host().toScanConfig();
+                    host = Optional.of(() -> {
+                        announce.accept("Inspecting this host (backup side)" + (config.backupLocations().isEmpty()
+                                ? ", no backup location given (--backup-location)"
+                                : ", backup locations: " + config.backupLocations().size()));
+                        return env.hosts().collect(config);
+                    });
+                }
+                return run.scan(env.collectors().create(target, progress), host, settings.out());
             } finally {
                 if (target.trust() instanceof TrustPolicy.TrustStore ts) {
                     ts.password().ifPresent(Secret::clear);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Starts an embedded sample hospital domain (CH Exemple) on 127.0.0.1, scans it over LDAPS like "
                 + "a real one, writes the reports and stops it. Shows what Vigie finds without touching a real "
-                + "directory.")
+                + "directory. The demo does not inspect this machine (it is not the sample hospital's backup host): "
+                + "its Backups section shows the backup level as provisional, the host rules 'not evaluated'.")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_OUT = "vigie-demo";
 
@@ -65,8 +66,9 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         try (AgentEnvironment.DemoServer demo = env.demo().start()) {
             ScanRun run = new ScanRun(audit, env.clock(), AgentVersion.current(), new HtmlReport(), stdout);
+            // --no-host semantics: the local machine is not part of the fictitious hospital
             ScanOutcome outcome = run.scan(env.collectors().create(demo.target(),
-                    new ConsoleProgress(err, env.nanoTime())), out);
+                    new ConsoleProgress(err, env.nanoTime())), Optional.empty(), out);
             stdout.println();
             stdout.println("Open the HTML report in a browser: " + outcome.html().toAbsolutePath().toUri());
             stdout.flush();

@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads an Active Directory domain over LDAP with a read-only audit account, audits it, and writes "
                     + "snapshot.json, report.json and report.html to <out>/<domain>-<yyyyMMdd-HHmmss>/.",
+            "It also inspects the host the agent runs on for the backup level (mounts, shares, exports, backup "
+                    + "software, the --backup-location folders) and writes host-snapshot.json; --no-host turns "
+                    + "that off. A host problem never stops the directory audit: the affected backup rules are "
+                    + "'not evaluated'.",
             "The password is read from --password-file, --password-env or an interactive prompt: never from the "
                     + "command line.",
             "With --upload, the JSON report (minimised to --export-level) is then signed with the agent's key, "
@@ -121,6 +125,25 @@ final class ScanCommand implements Callable<Integer> {
                     + "replaced by keyed pseudonyms) or counts (numbers of objects per rule only). The local reports "
                     + "always keep the real names.")
     String exportLevel;
+
+    @Option(names = "--backup-location", paramLabel = "<path>",
+            description = "A folder holding backups on this host (repeatable): scanned for the newest backup, its "
+                    + "age, permissions and the immutable attribute.")
+    java.util.List<Path> backupLocations;
+
+    @Option(names = "--backup-software", paramLabel = "<name>",
+            description = "A site-specific process, service or package name of backup software (repeatable), added "
+                    + "to the built-in list.")
+    java.util.List<String> backupSoftware;
+
+    @Option(names = "--host-timeout", paramLabel = "<duration>",
+            description = "Longest time the scan of one backup location may take (default: 60s); a location that "
+                    + "takes longer is noted as partial.")
+    String hostTimeout;
+
+    @Option(names = "--no-host", description = "Do not inspect this host: the host rules of the backup level are "
+            + "'not evaluated' and the backup level is provisional.")
+    Boolean noHost;
 
     @Option(names = "--upload", description = "After writing the reports, sign the JSON report (at --export-level), "
             + "spool it in the agent's state directory and send it to the collector the agent is enrolled with; what "
@@ -221,6 +244,8 @@ final class ScanCommand implements Callable<Integer> {
                 .thresholds(thresholds).ruleset(ruleset)
                 .timeout(timeout == null ? null : Durations.parse(timeout, "--timeout"))
                 .exportLevel(exportLevel == null ? null : ConfigFile.exportLevel(exportLevel, "--export-level"))
+                .noHost(noHost).backupLocations(backupLocations).backupSoftware(backupSoftware)
+                .hostTimeout(hostTimeout == null ? null : Durations.parse(hostTimeout, "--host-timeout"))
                 .build();
     }
 }

@@ -44,7 +44,7 @@ final class ServiceAudit implements ServiceScheduler.AuditRunner {
             throws ConfigException {
         AgentEnvironment service = new AgentEnvironment(env.clock(), env.environment(), message -> {
             throw new IOException("vigie run has no terminal to prompt for the password");
-        }, env.collectors(), env.demo(), env.bench(), env.nanoTime());
+        }, env.collectors(), env.demo(), env.bench(), env.nanoTime(), env.hosts());
         ConfiguredScan scan = ConfiguredScan.prepare(service, ConfigFile.read(scanConfig));
         if (scan.settings().password() instanceof PasswordSource.Prompt) {
             throw new ConfigException("--scan-config " + scanConfig + ": no password source: a service cannot prompt "

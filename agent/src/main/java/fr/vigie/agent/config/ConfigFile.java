@@ -27,6 +27,8 @@ import java.util.Set;
  * out: /var/lib/vigie/reports
  * timeout: 30s
  * export-level: pseudonymized                # what an uploaded report keeps: full, pseudonymized, counts
+ * backup-locations: [/srv/backup, /mnt/nas]  # backup folders scanned on the agent's host
+ * no-host: false                             # true: do not inspect the agent's host
  * schedule:                                  # read by vigie run only (ScheduleConfig)
  *   auditCron: "0 0 2 * * ?"
  * </pre>
@@ -73,6 +75,10 @@ public final class ConfigFile {
         k.put("ruleset", (b, v) -> b.ruleset(v.path()));
         k.put("timeout", (b, v) -> b.timeout(Durations.parse(v.scalar(), v.where())));
         k.put("export-level", (b, v) -> b.exportLevel(exportLevel(v.text(), v.where())));
+        k.put("no-host", (b, v) -> b.noHost(v.bool()));
+        k.put("backup-locations", (b, v) -> b.backupLocations(v.paths()));
+        k.put("backup-software", (b, v) -> b.backupSoftware(v.texts()));
+        k.put("host-timeout", (b, v) -> b.hostTimeout(Durations.parse(v.scalar(), v.where())));
         return Map.copyOf(k);
     }
 
@@ -172,6 +178,36 @@ public final class ConfigFile {
                 throw bad("true or false");
             }
             return node.asBoolean();
+        }
+
+        /** A list of paths; a single path is accepted as a list of one. */
+        java.util.List<Path> paths() throws ConfigException {
+            java.util.List<Path> out = new java.util.ArrayList<>();
+            for (Value item : items("a list of paths")) {
+                out.add(item.path());
+            }
+            return out;
+        }
+
+        /** A list of strings; a single string is accepted as a list of one. */
+        java.util.List<String> texts() throws ConfigException {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (Value item : items("a list of names")) {
+                out.add(item.text());
+            }
+            return out;
+        }
+
+        private java.util.List<Value> items(String expected) throws ConfigException {
+            if (node.isTextual()) {
+                return java.util.List.of(this);
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                throw bad(expected);
+            }
+            java.util.List<Value> out = new java.util.ArrayList<>();
+            node.forEach(n -> out.add(new Value(file, key, n, base)));
+            return out;
         }
 
         Path path() throws ConfigException {

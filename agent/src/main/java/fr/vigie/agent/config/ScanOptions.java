@@ -3,6 +3,7 @@ package fr.vigie.agent.config;
 import fr.vigie.agent.export.ExportLevel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ import java.util.Optional;
  * @param ruleset                     alternative catalogue directory ({@code --ruleset})
  * @param timeout                     connect and per-operation timeout ({@code --timeout})
  * @param exportLevel                 what an uploaded copy of the report keeps ({@code --export-level})
+ * @param noHost                      do not inspect the agent's own host ({@code --no-host}, key {@code no-host})
+ * @param backupLocations             backup folders to scan on the host ({@code --backup-location}, repeatable; key
+ *                                    {@code backup-locations}, a list)
+ * @param backupSoftware              site-specific names of backup software processes, services or packages
+ *                                    ({@code --backup-software}, repeatable; key {@code backup-software})
+ * @param hostTimeout                 longest time the scan of one backup location may take ({@code --host-timeout})
  */
 public record ScanOptions(
         Optional<String> server,
@@ -47,7 +54,16 @@ public record ScanOptions(
         Optional<Path> thresholds,
         Optional<Path> ruleset,
         Optional<Duration> timeout,
-        Optional<ExportLevel> exportLevel) {
+        Optional<ExportLevel> exportLevel,
+        Optional<Boolean> noHost,
+        Optional<List<Path>> backupLocations,
+        Optional<List<String>> backupSoftware,
+        Optional<Duration> hostTimeout) {
+
+    public ScanOptions {
+        backupLocations = backupLocations == null ? Optional.empty() : backupLocations.map(List::copyOf);
+        backupSoftware = backupSoftware == null ? Optional.empty() : backupSoftware.map(List::copyOf);
+    }
 
     /** Nothing set. */
     public static final ScanOptions NONE = builder().build();
@@ -86,7 +102,11 @@ public record ScanOptions(
                 top.thresholds.or(() -> thresholds),
                 top.ruleset.or(() -> ruleset),
                 top.timeout.or(() -> timeout),
-                top.exportLevel.or(() -> exportLevel));
+                top.exportLevel.or(() -> exportLevel),
+                top.noHost.or(() -> noHost),
+                top.backupLocations.or(() -> backupLocations),
+                top.backupSoftware.or(() -> backupSoftware),
+                top.hostTimeout.or(() -> hostTimeout));
     }
 
     /** Mutable builder; not thread-safe. A null argument leaves the value unset. */
@@ -108,6 +128,10 @@ public record ScanOptions(
         private Path ruleset;
         private Duration timeout;
         private ExportLevel exportLevel;
+        private Boolean noHost;
+        private List<Path> backupLocations;
+        private List<String> backupSoftware;
+        private Duration hostTimeout;
 
         private Builder() {}
 
@@ -128,6 +152,18 @@ public record ScanOptions(
         public Builder ruleset(Path v) { ruleset = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
         public Builder exportLevel(ExportLevel v) { exportLevel = v; return this; }
+        public Builder noHost(Boolean v) { noHost = v; return this; }
+        /** An empty or null list leaves the value unset. */
+        public Builder backupLocations(List<Path> v) {
+            backupLocations = v == null || v.isEmpty() ? null : v;
+            return this;
+        }
+        /** An empty or null list leaves the value unset. */
+        public Builder backupSoftware(List<String> v) {
+            backupSoftware = v == null || v.isEmpty() ? null : v;
+            return this;
+        }
+        public Builder hostTimeout(Duration v) { hostTimeout = v; return this; }
 
         public ScanOptions build() {
             return new ScanOptions(Optional.ofNullable(server), Optional.ofNullable(port),
@@ -137,7 +173,9 @@ public record ScanOptions(
                     Optional.ofNullable(insecureTrustAnyCertificate), Optional.ofNullable(bindDn),
                     Optional.ofNullable(passwordFile), Optional.ofNullable(passwordEnv), Optional.ofNullable(baseDn),
                     Optional.ofNullable(out), Optional.ofNullable(thresholds), Optional.ofNullable(ruleset),
-                    Optional.ofNullable(timeout), Optional.ofNullable(exportLevel));
+                    Optional.ofNullable(timeout), Optional.ofNullable(exportLevel), Optional.ofNullable(noHost),
+                    Optional.ofNullable(backupLocations), Optional.ofNullable(backupSoftware),
+                    Optional.ofNullable(hostTimeout));
         }
     }
 }

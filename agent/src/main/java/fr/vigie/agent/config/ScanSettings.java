@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param timeout    connect and per-operation timeout (default 30 s)
  * @param exportLevel what an uploaded copy of the report keeps (default {@link ExportLevel#DEFAULT}); the local
  *                   reports always keep everything
+ * @param host       whether and how the agent's own host is inspected (on by default)
  */
 public record ScanSettings(
         String server,
@@ -42,7 +43,8 @@ public record ScanSettings(
         Optional<Path> thresholds,
         Optional<Path> ruleset,
         Duration timeout,
-        ExportLevel exportLevel) {
+        ExportLevel exportLevel,
+        HostSettings host) {
 
     public static final String DEFAULT_OUT = "vigie-reports";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -59,6 +61,7 @@ public record ScanSettings(
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(exportLevel, "exportLevel");
+        Objects.requireNonNull(host, "host");
     }
 
     /**
@@ -107,7 +110,18 @@ public record ScanSettings(
         Duration timeout = o.timeout().orElse(DEFAULT_TIMEOUT);
         return new ScanSettings(server, port, transport, trust, bindDn, password,
                 o.baseDn().filter(s -> !s.isBlank()), o.out().orElse(Path.of(DEFAULT_OUT)), o.thresholds(),
-                o.ruleset(), timeout, o.exportLevel().orElse(ExportLevel.DEFAULT));
+                o.ruleset(), timeout, o.exportLevel().orElse(ExportLevel.DEFAULT), host(o));
+    }
+
+    private static HostSettings host(ScanOptions o) throws ConfigException {
+        List<Path> locations = o.backupLocations().orElse(List.of());
+        for (Path p : locations) {
+            if (p.toString().isBlank()) {
+                throw new ConfigException("--backup-location / backup-locations: an empty path");
+            }
+        }
+        return new HostSettings(!o.noHost().orElse(false), locations, o.backupSoftware().orElse(List.of()),
+                o.hostTimeout().orElse(HostSettings.DEFAULT_LOCATION_TIMEOUT));
     }
 
     private static TrustSetting trust(ScanOptions o, Transport transport) throws ConfigException {
@@ -169,6 +183,10 @@ public record ScanSettings(
             w.add("--insecure-trust-any-certificate: the DC's certificate is NOT verified: anyone on the network "
                     + "path can impersonate the DC and capture the audit account's password. Use --trust-store or "
                     + "--pin-sha256 instead.");
+        }
+        if (!host.inspect() && !host.backupLocations().isEmpty()) {
+            w.add("--no-host: the backup locations given (" + host.backupLocations().size() + ") are not scanned: "
+                    + "the host rules of the backup level are \"not evaluated\".");
         }
         return List.copyOf(w);
     }

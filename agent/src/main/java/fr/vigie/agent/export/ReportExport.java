@@ -1,6 +1,9 @@
 package fr.vigie.agent.export;
 
 import fr.vigie.agent.report.ReportDocument;
+import fr.vigie.agent.report.ReportDocument.BackupSection;
+import fr.vigie.agent.report.ReportDocument.HostNote;
+import fr.vigie.agent.report.ReportDocument.HostSection;
 import fr.vigie.agent.report.ReportDocument.CollectionSection;
 import fr.vigie.agent.report.ReportDocument.DomainSection;
 import fr.vigie.agent.report.ReportDocument.EvidenceEntry;
@@ -36,6 +39,12 @@ import java.util.regex.Pattern;
  *       carries {@code evidenceCount} instead.
  * </ul>
  *
+ * <p>The {@code backup} section, in both minimised levels: the host name is pseudonymized, the text of each host
+ * note and host step error (they name paths, shares and mounts) is withheld, keeping their number and step; the
+ * levels, rule ids, flags and the host's OS (scrubbed) are kept. In host rule evidence, paths and share names (the
+ * evidence object and name) are pseudonymized like directory names, and in mount options the server addresses and
+ * user names ({@code addr=}, {@code username=}...) too.
+ *
  * <p>Kept in every level: the domain SID (the collector files reports by it; it is a random identifier, not a name,
  * and the collector already knows which establishment the agent belongs to), SIDs in attribute values (sIDHistory,
  * resource-based delegation), the scores, the rule statuses and the public catalogue texts. A minimised copy has an
@@ -64,7 +73,7 @@ public final class ReportExport {
             "lastBackup", "tombstoneLifetimeDays", "ageDays", "basis", "minWritableDcs", "entries scanned",
             "age (hours)", "backups found", "backups scanned", "immutable attribute read on", "immutable backups",
             "offline media attached", "limit", "guest ok", "read only", "layer", "kind", "format", "mode", "type",
-            "modified", "lapsPassword", "product", "permissions", "server", "sid", "summary", "options",
+            "modified", "lapsPassword", "product", "permissions", "server", "sid", "summary",
             "weaknesses");
 
     /** Attributes whose values embed names: how each is pseudonymized. */
@@ -102,6 +111,7 @@ public final class ReportExport {
         m.put("domain", (p, v) -> v.startsWith("(") ? p.scrub(v) : p.host(v));
         m.put("production domain", (p, v) -> v.startsWith("(") ? p.scrub(v) : p.host(v));
         m.put("runs as", Pseudonymizer::name);
+        m.put("options", (p, v) -> Pseudonymizer.list(v, ",", item -> mountOption(p, item)));
         m.put("owner", (p, v) -> Pseudonymizer.list(v, ":", item -> item.equals("?") ? item : p.name(item)));
         m.put("why sensitive", (p, v) -> v.startsWith("member of ")
                 ? "member of " + Pseudonymizer.list(v.substring("member of ".length()), ", ", p::name) : p.scrub(v));
@@ -147,7 +157,7 @@ public final class ReportExport {
         List<RuleEntry> rules = r.rules().stream().map(rule -> rule(rule, level, p)).toList();
         return new ReportDocument(r.reportSchema(), r.schemaVersion(), r.generatedAt(), r.agentVersion(),
                 r.catalogue(), domain, collection, r.score(), rules,
-                Optional.of(new ExportSection(level.id(), PSEUDONYMS, p.keyId())));
+                Optional.of(new ExportSection(level.id(), PSEUDONYMS, p.keyId())), r.backup().map(b -> backup(b, p)));
     }
 
     private static RuleEntry rule(RuleEntry r, ExportLevel level, Pseudonymizer p) {
@@ -174,6 +184,36 @@ public final class ReportExport {
             // any other attribute may hold free text (description...) or belong to a newer check: dropped
         });
         return new EvidenceEntry(object, p.name(e.name()), attributes);
+    }
+
+    /** Mount or export option keys whose value names a host, an address, an account or a path. */
+    private static final Set<String> NAMED_OPTIONS = Set.of("addr", "clientaddr", "mountaddr", "mounthost", "server",
+            "ip", "unc", "domain", "username", "user", "prefixpath", "source", "credentials", "cred",
+            "sec_domain", "hostname");
+
+    /** One mount or export option: {@code rw} kept, {@code addr=10.1.2.3} with its value pseudonymized. */
+    private static String mountOption(Pseudonymizer p, String item) {
+        int eq = item.indexOf('=');
+        if (eq < 0) {
+            return p.scrub(item);
+        }
+        String key = item.substring(0, eq);
+        String value = item.substring(eq + 1);
+        if (NAMED_OPTIONS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            return key + "=" + (key.toLowerCase(java.util.Locale.ROOT).contains("addr") || key.equals("ip")
+                    ? p.host(value) : p.name(value));
+        }
+        return p.scrub(item);
+    }
+
+    private static BackupSection backup(BackupSection b, Pseudonymizer p) {
+        Optional<HostSection> host = b.host().map(h -> new HostSection(p.host(h.hostName()), p.scrub(h.os()),
+                h.collectedAt(), h.complete(), h.steps().stream().map(s -> new StepEntry(s.source(), s.status(),
+                        s.objects(), s.error().map(e -> Pseudonymizer.WITHHELD))).toList(), h.missing()));
+        List<HostNote> notes = b.notes().stream().map(n -> new HostNote(n.source(), Pseudonymizer.WITHHELD))
+                .toList();
+        return new BackupSection(b.maturityLevel(), b.complete(), b.toReachNextLevel(), b.notEvaluated(),
+                b.hostInspected(), host, notes, b.offlineCopyCaveat());
     }
 
     /** {@code SID (name)} or a bare SID: the SID kept, the name pseudonymized. */

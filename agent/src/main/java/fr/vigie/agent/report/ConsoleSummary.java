@@ -36,6 +36,14 @@ public final class ConsoleSummary {
         } else {
             out.println("  Maturity level: " + level + " of 5");
         }
+        int backupLevel = report.score().backupMaturityLevel();
+        if (report.backupProvisional()) {
+            boolean hostInspected = report.backup().map(ReportDocument.BackupSection::hostInspected).orElse(true);
+            out.println("  Backup level:   <= " + backupLevel + " (provisional: "
+                    + (hostInspected ? "some backup rules not evaluated" : "this host was not inspected") + ")");
+        } else {
+            out.println("  Backup level:   " + backupLevel + " of 5");
+        }
         out.println("  Risk score:     " + report.score().globalScore() + "/100");
         StringBuilder cats = new StringBuilder("  Categories:     ");
         boolean first = true;

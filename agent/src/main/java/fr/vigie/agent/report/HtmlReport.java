@@ -2,7 +2,10 @@ package fr.vigie.agent.report;
 
 import static fr.vigie.agent.report.Html.escape;
 
+import fr.vigie.agent.report.ReportDocument.BackupSection;
 import fr.vigie.agent.report.ReportDocument.EvidenceEntry;
+import fr.vigie.agent.report.ReportDocument.HostNote;
+import fr.vigie.agent.report.ReportDocument.HostSection;
 import fr.vigie.agent.report.ReportDocument.RuleEntry;
 import fr.vigie.agent.report.ReportDocument.StepEntry;
 import fr.vigie.ruleset.Category;
@@ -23,6 +26,11 @@ import java.util.stream.Collectors;
  * <p>The page never presents a result computed from partial data as clean: when the report is provisional
  * ({@link ReportDocument#provisional()}), a banner lists what could not be collected and the level is shown as an
  * upper bound ("Level ≤ N") with the rules that could not be evaluated.
+ *
+ * <p>The backups have their own section ("Backups"): the backup maturity level, shown as "≤ N" (provisional) when
+ * some backup rule could not be evaluated (e.g. the host was not inspected), what to fix first for backups, the
+ * failing backup rules with their evidence, the notes of the host inspection and the statement that the agent cannot
+ * prove the absence of an offline copy. The AD sections list the rules of the AD score only.
  *
  * <p>Immutable and thread-safe.
  */
@@ -58,6 +66,11 @@ public final class HtmlReport {
     /** Streams the page to the writer (not closed). */
     public void write(ReportDocument report, Writer out) throws IOException {
         new Page(report, out).write();
+    }
+
+    /** The backup maturity level as displayed: "3", or "≤ 3" when some backup rule was not evaluated. */
+    public static String backupLevelText(ReportDocument report) {
+        return (report.backupProvisional() ? "≤ " : "") + report.score().backupMaturityLevel();
     }
 
     /** The maturity level as displayed: "3", or "≤ 3" when the report is provisional. */
@@ -105,6 +118,7 @@ public final class HtmlReport {
             summary();
             fixFirst();
             failing();
+            backups();
             notEvaluated();
             passing();
             collection();
@@ -204,7 +218,7 @@ public final class HtmlReport {
 
         private void fixFirst() throws IOException {
             raw("<section id=\"fix-first\">\n<h2>What to fix first</h2>\n");
-            List<RuleEntry> failing = r.failing();
+            List<RuleEntry> failing = r.failingDirectory();
             int level = r.score().maturityLevel();
             if (failing.isEmpty()) {
                 raw("<p>");
@@ -239,7 +253,7 @@ public final class HtmlReport {
         }
 
         private void failing() throws IOException {
-            List<RuleEntry> failing = r.failing();
+            List<RuleEntry> failing = r.failingDirectory();
             raw("<section id=\"failing\">\n<h2>Failing rules (");
             text(String.valueOf(failing.size()));
             raw(")</h2>\n");
@@ -250,6 +264,120 @@ public final class HtmlReport {
                 ruleDetail(e);
             }
             raw("</section>\n");
+        }
+
+        private void backups() throws IOException {
+            Optional<BackupSection> b = r.backup();
+            int level = r.score().backupMaturityLevel();
+            boolean provisional = r.backupProvisional();
+            raw("<section id=\"backups\">\n<h2>Backups</h2>\n<div class=\"summary\">\n<div class=\"level ");
+            raw(provisional ? "provisional" : "lvl-" + level);
+            raw("\" id=\"backup-maturity\">\n<div class=\"level-label\">Backup maturity level</div>\n"
+                    + "<div class=\"level-value\">");
+            text(backupLevelText(r));
+            raw("</div>\n<div class=\"level-caption\">");
+            List<String> notEvaluated = b.map(BackupSection::notEvaluated).orElse(List.of());
+            if (provisional) {
+                text("Backup level ≤ " + level + " / provisional — "
+                        + (notEvaluated.isEmpty() ? "some backup rules were not evaluated"
+                        : notEvaluated.size() + " backup rule(s) not evaluated")
+                        + (b.isPresent() && !b.get().hostInspected() ? " (this host was not inspected)" : ""));
+            } else {
+                text("Backup level " + level + " of 5 (1 = backups an attacker can destroy, 5 = state of the art)");
+            }
+            raw("</div>\n</div>\n<div class=\"scores\">\n<dl class=\"meta\">\n");
+            if (b.isEmpty()) {
+                meta("Host inspected", "not recorded in this report");
+            } else if (b.get().host().isEmpty()) {
+                meta("Host inspected", "no (scan --no-host, or a re-check without --host-snapshot): the host rules "
+                        + "are not evaluated");
+            } else {
+                HostSection h = b.get().host().get();
+                meta("Host inspected", h.hostName());
+                meta("Operating system", h.os());
+                meta("Host collected", time(h.collectedAt()));
+                meta("Host collection", h.complete() ? "every step finished"
+                        : "incomplete: " + String.join(", ", h.missing()));
+            }
+            raw("</dl>\n</div>\n</div>\n");
+            if (provisional) {
+                raw("<p class=\"banner\">");
+                text("Provisional: the backup level is an upper bound, not a result. These backup rules could not be "
+                        + "evaluated: " + (notEvaluated.isEmpty() ? "see the list of rules not evaluated"
+                        : String.join(", ", notEvaluated)) + ". Nothing below is a clean bill of health for them.");
+                raw("</p>\n");
+            }
+            backupFixFirst(level, provisional);
+            List<RuleEntry> failing = r.failingBackup();
+            raw("<h3>Failing backup rules (");
+            text(String.valueOf(failing.size()));
+            raw(")</h3>\n");
+            if (failing.isEmpty()) {
+                raw("<p>None.</p>\n");
+            }
+            for (RuleEntry e : failing) {
+                ruleDetail(e);
+            }
+            raw("<h3>Host notes</h3>\n");
+            List<HostNote> notes = b.map(BackupSection::notes).orElse(List.of());
+            if (notes.isEmpty()) {
+                raw("<p>");
+                text(b.flatMap(BackupSection::host).isPresent() ? "None: the host inspection read everything it tried."
+                        : "None (the host was not inspected).");
+                raw("</p>\n");
+            } else {
+                raw("<p>What the host inspection could not read or limited (unreadable paths, time-outs, malformed "
+                        + "files, missing commands): the backup rules reading these data are not evaluated or their "
+                        + "findings are a lower bound.</p>\n<table class=\"evidence\">\n<thead><tr><th>Data</th>"
+                        + "<th>Note</th></tr></thead>\n<tbody>\n");
+                for (HostNote n : notes) {
+                    raw("<tr><td>");
+                    text(n.source());
+                    raw("</td><td class=\"dn\">");
+                    text(n.text());
+                    raw("</td></tr>\n");
+                }
+                raw("</tbody>\n</table>\n");
+            }
+            raw("<p class=\"caveat\"><strong>Offline copies.</strong> ");
+            text(b.map(BackupSection::offlineCopyCaveat).orElse(BackupSection.OFFLINE_COPY_CAVEAT));
+            raw("</p>\n</section>\n");
+        }
+
+        private void backupFixFirst(int level, boolean provisional) throws IOException {
+            raw("<h3>What to fix first for backups</h3>\n");
+            List<RuleEntry> failing = r.failingBackup();
+            if (failing.isEmpty()) {
+                raw("<p>");
+                text(provisional
+                        ? "No backup rule fails among those that could be evaluated. This is not a clean result: "
+                                + "inspect the backup host (scan without --no-host, with --backup-location) and run "
+                                + "the audit again."
+                        : "No backup rule fails. Keep testing restores and keep an offline copy.");
+                raw("</p>\n");
+                return;
+            }
+            List<RuleEntry> next = r.score().backupToReachNextLevel().stream().map(r::rule)
+                    .flatMap(Optional::stream).sorted(ReportDocument.URGENCY).toList();
+            raw("<p>");
+            if (level < 5 && !next.isEmpty()) {
+                text("To reach backup level " + (level + 1) + ", fix " + (next.size() == 1 ? "this rule"
+                        : "these " + next.size() + " rules")
+                        + (provisional ? " (rules not evaluated may still hold the backups back)" : "") + ":");
+            } else {
+                text("These backup rules fail:");
+            }
+            raw("</p>\n<ol class=\"fix\">\n");
+            for (RuleEntry e : next.isEmpty() ? failing : next) {
+                raw("<li><a href=\"#rule-");
+                text(e.id());
+                raw("\">");
+                text(e.title());
+                raw("</a> <span class=\"muted\">");
+                text(e.id() + " · " + countObjects(e.evidence().size()));
+                raw("</span></li>\n");
+            }
+            raw("</ol>\n");
         }
 
         private void ruleDetail(RuleEntry e) throws IOException {
@@ -442,6 +570,8 @@ public final class HtmlReport {
             table.evidence td.dn { word-break: break-all; font-family: ui-monospace, Consolas, monospace;
                                    font-size: .85em; } .attr { color: var(--muted); }
             td.more { font-style: italic; color: var(--muted); }
+            .caveat { background: var(--bg); border-left: 4px solid #1f4f99; padding: 8px 12px; }
+            p.banner { padding: 8px 16px; }
             tr.ko td { background: #fff4e5; }
             details summary { cursor: pointer; color: #1f4f99; }
             footer { margin-top: 32px; color: var(--muted); font-size: .85em; }

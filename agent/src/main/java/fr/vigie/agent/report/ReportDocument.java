@@ -29,12 +29,15 @@ import java.util.Optional;
  * @param collection    how the snapshot was collected and what is missing from it
  * @param score         the score
  * @param rules         every rule of the catalogue with its outcome, in catalogue order
+ * @param backup        the backup side of the audit: backup level, what to fix, whether and how the agent's host was
+ *                      inspected (added in schema version 1 without a version change: absent from reports of older
+ *                      agents, always written by this one)
  * @param export        present only in a minimised copy made for the collector ({@code fr.vigie.agent.export}):
  *                      what was removed or pseudonymized; absent (not serialized) in the local report, whose
  *                      evidence is complete
  */
 @JsonPropertyOrder({"reportSchema", "schemaVersion", "generatedAt", "agentVersion", "catalogue", "domain",
-    "collection", "score", "rules", "export"})
+    "collection", "score", "backup", "rules", "export"})
 public record ReportDocument(
         String reportSchema,
         int schemaVersion,
@@ -45,7 +48,8 @@ public record ReportDocument(
         CollectionSection collection,
         ScoreSection score,
         List<RuleEntry> rules,
-        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ExportSection> export) {
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ExportSection> export,
+        @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<BackupSection> backup) {
 
     public static final String SCHEMA_NAME = "vigie-report";
     public static final int SCHEMA_VERSION = 1;
@@ -70,6 +74,7 @@ public record ReportDocument(
         Objects.requireNonNull(score, "score");
         rules = copy(rules);
         export = export == null ? Optional.empty() : export;
+        backup = backup == null ? Optional.empty() : backup;
     }
 
     /** A report as produced by an audit, with its complete evidence (no {@code export} section). */
@@ -77,7 +82,47 @@ public record ReportDocument(
             CatalogueInfo catalogue, DomainSection domain, CollectionSection collection, ScoreSection score,
             List<RuleEntry> rules) {
         this(reportSchema, schemaVersion, generatedAt, agentVersion, catalogue, domain, collection, score, rules,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** A report without a {@code backup} section (as written by agents before it was added). */
+    public ReportDocument(String reportSchema, int schemaVersion, Instant generatedAt, String agentVersion,
+            CatalogueInfo catalogue, DomainSection domain, CollectionSection collection, ScoreSection score,
+            List<RuleEntry> rules, Optional<ExportSection> export) {
+        this(reportSchema, schemaVersion, generatedAt, agentVersion, catalogue, domain, collection, score, rules,
+                export, Optional.empty());
+    }
+
+    /** This report with another backup section. */
+    public ReportDocument withBackup(Optional<BackupSection> section) {
+        return new ReportDocument(reportSchema, schemaVersion, generatedAt, agentVersion, catalogue, domain,
+                collection, score, rules, export, section);
+    }
+
+    /** The category of the backup scale. */
+    public static final String BACKUP_CATEGORY = "BACKUP";
+
+    /** True for a rule of the backup scale (category {@value #BACKUP_CATEGORY}). */
+    public static boolean isBackup(RuleEntry rule) {
+        return BACKUP_CATEGORY.equals(rule.category());
+    }
+
+    /** Failing rules of the AD domain score (every category but BACKUP), most urgent first. */
+    public List<RuleEntry> failingDirectory() {
+        return failing().stream().filter(r -> !isBackup(r)).toList();
+    }
+
+    /** Failing BACKUP rules, most urgent first. */
+    public List<RuleEntry> failingBackup() {
+        return failing().stream().filter(ReportDocument::isBackup).toList();
+    }
+
+    /**
+     * True when the backup level must not be read as final: some BACKUP rule could not be evaluated (e.g. the host
+     * was not inspected). The backup level is then an upper bound.
+     */
+    public boolean backupProvisional() {
+        return !score.backupComplete();
     }
 
     /**
@@ -254,6 +299,76 @@ public record ReportDocument(
             Objects.requireNonNull(object, "object");
             name = name == null ? "" : name;
             attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        }
+    }
+
+    /**
+     * The backup side of the audit, on its own scale (see {@code docs/backup-maturity.md}).
+     *
+     * @param maturityLevel     1..5, {@code score.backupMaturityLevel}; an upper bound when {@code complete} is false
+     * @param complete          every BACKUP rule was evaluated ({@code score.backupComplete})
+     * @param toReachNextLevel  failing BACKUP rules of the current backup level: fix them all to reach the next one
+     * @param notEvaluated      BACKUP rules that could not be evaluated (e.g. the host was not inspected)
+     * @param hostInspected     the agent inspected the host it runs on (false with {@code --no-host}, or a re-check
+     *                          without a host snapshot)
+     * @param host              the inspected host, when {@code hostInspected}; serialized as null otherwise
+     * @param notes             what the host inspection could not read or limited (unreadable paths, time-outs,
+     *                          malformed files, commands missing), per collection step
+     * @param offlineCopyCaveat always {@link #OFFLINE_COPY_CAVEAT}: the limit of what the agent can see
+     */
+    @JsonPropertyOrder({"maturityLevel", "complete", "toReachNextLevel", "notEvaluated", "hostInspected", "host",
+        "notes", "offlineCopyCaveat"})
+    public record BackupSection(int maturityLevel, boolean complete, List<String> toReachNextLevel,
+            List<String> notEvaluated, boolean hostInspected, Optional<HostSection> host, List<HostNote> notes,
+            String offlineCopyCaveat) {
+        /** What the agent cannot see, stated in every report. */
+        public static final String OFFLINE_COPY_CAVEAT = "The agent cannot prove the absence of an offline copy: "
+                + "tapes in a safe, disconnected disks or an immutable copy at another site are invisible from this "
+                + "host. Keep at least one offline or immutable copy and test restores; the rules here only see what "
+                + "is reachable from the host and the directory.";
+
+        public BackupSection {
+            toReachNextLevel = copy(toReachNextLevel);
+            notEvaluated = copy(notEvaluated);
+            host = host == null ? Optional.empty() : host;
+            notes = copy(notes);
+            offlineCopyCaveat = offlineCopyCaveat == null ? OFFLINE_COPY_CAVEAT : offlineCopyCaveat;
+        }
+    }
+
+    /**
+     * The host the agent inspected.
+     *
+     * @param hostName    host name (may be empty when unknown)
+     * @param os          operating system, e.g. "LINUX Debian GNU/Linux 12"
+     * @param collectedAt when the host collection started
+     * @param complete    every host collection step finished
+     * @param steps       how each host collection step ended (source = a {@code HostDataSource} name)
+     * @param missing     host data sources missing, failed or skipped
+     */
+    @JsonPropertyOrder({"hostName", "os", "collectedAt", "complete", "steps", "missing"})
+    public record HostSection(String hostName, String os, Instant collectedAt, boolean complete,
+            List<StepEntry> steps, List<String> missing) {
+        public HostSection {
+            hostName = hostName == null ? "" : hostName;
+            os = os == null ? "" : os;
+            Objects.requireNonNull(collectedAt, "collectedAt");
+            steps = copy(steps);
+            missing = copy(missing);
+        }
+    }
+
+    /**
+     * One thing the host inspection could not read, or limited.
+     *
+     * @param source the host collection step (a {@code HostDataSource} name)
+     * @param text   what happened, for the administrator (may name paths and shares: site data)
+     */
+    @JsonPropertyOrder({"source", "text"})
+    public record HostNote(String source, String text) {
+        public HostNote {
+            Objects.requireNonNull(source, "source");
+            text = text == null ? "" : text;
         }
     }
 

@@ -38,6 +38,10 @@ final class CliHarness {
     final AtomicInteger benchObjects = new AtomicInteger(-1);
     DirectorySnapshot snapshot = AgentSnapshots.domain().unconstrainedServer("SRV1").build();
     CollectionException failure;
+    /** The host snapshot the fake host inspection returns, and the configuration it was given. */
+    fr.vigie.snapshot.host.HostSnapshot host = fr.vigie.agent.scan.HostSnapshots.backupServer();
+    final AtomicReference<fr.vigie.agent.collect.host.HostScanConfig> hostConfig = new AtomicReference<>();
+    RuntimeException hostFailure;
     Exception demoFailure;
 
     AgentEnvironment env() {
@@ -83,7 +87,14 @@ final class CliHarness {
                     stream.println("bench: " + objects + " objects, 12345 objects/s");
                     return 0;
                 },
-                () -> 0L);
+                () -> 0L,
+                config -> {
+                    hostConfig.set(config);
+                    if (hostFailure != null) {
+                        throw hostFailure;
+                    }
+                    return host;
+                });
     }
 
     int run(String... args) {

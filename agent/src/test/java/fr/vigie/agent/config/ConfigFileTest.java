@@ -51,7 +51,7 @@ class ConfigFileTest {
         Path file = config("server: dc1\nservre: dc2\n");
         assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'servre'").hasMessageContaining(file.toString())
-                .hasMessageContaining("known keys: base-dn, bind-dn");
+                .hasMessageContaining("known keys: backup-locations, backup-software, base-dn, bind-dn");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ReportJsonTest {
         JsonNode t = tree(findingsReport());
 
         assertThat(fieldNames(t)).containsExactly("reportSchema", "schemaVersion", "generatedAt", "agentVersion",
-                "catalogue", "domain", "collection", "score", "rules");
+                "catalogue", "domain", "collection", "score", "backup", "rules");
         assertThat(t.get("reportSchema").asText()).isEqualTo("vigie-report");
         assertThat(t.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(t.get("generatedAt").asText()).isEqualTo("2026-06-01T09:00:00.123Z");
