@@ -2,11 +2,13 @@ package fr.vigie.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.agent.demo.DemoBackupHost;
 import fr.vigie.agent.report.ReportDocument;
 import fr.vigie.agent.report.ReportJson;
 import fr.vigie.agent.scan.AgentSnapshots;
 import fr.vigie.agent.scan.HostSnapshots;
 import fr.vigie.snapshot.SnapshotJson;
+import fr.vigie.snapshot.host.HostSnapshot;
 import fr.vigie.snapshot.host.HostSnapshotJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,10 +157,27 @@ class HostCliTest {
     }
 
     @Test
-    void theDemoDoesNotInspectThisMachine() throws IOException {
+    void theDemoAuditsItsSampleBackupHostNotThisMachine() throws IOException {
         assertThat(cli.run("demo", "--out", tmp.resolve("demo").toString())).as(cli.err()).isZero();
-        assertThat(cli.hostConfig.get()).isNull();
-        ReportDocument r = readReport(onlyDirectory(tmp.resolve("demo")));
+        assertThat(cli.hostConfig.get()).as("this machine must not be inspected").isNull();
+        Path dir = onlyDirectory(tmp.resolve("demo"));
+        HostSnapshot host = HostSnapshotJson.read(dir.resolve("host-snapshot.json"));
+        assertThat(host.hostName()).isEqualTo(DemoBackupHost.HOST_NAME);
+        ReportDocument r = readReport(dir);
+        assertThat(r.backup().orElseThrow().hostInspected()).isTrue();
+        assertThat(r.backup().orElseThrow().host().orElseThrow().hostName()).contains("sample host of the demo");
+        assertThat(r.rule("backup-nfs-export-open").orElseThrow().status()).isEqualTo("FAIL");
+        assertThat(cli.err()).contains("sample host srv-veeam");
+        assertThat(cli.out()).contains("Backup level:").contains("Host snapshot");
+    }
+
+    @Test
+    void theDemoWithoutHostLeavesTheHostRulesNotEvaluated() throws IOException {
+        assertThat(cli.run("demo", "--no-host", "--out", tmp.resolve("demo").toString())).as(cli.err()).isZero();
+        Path dir = onlyDirectory(tmp.resolve("demo"));
+        assertThat(dir.resolve("host-snapshot.json")).doesNotExist();
+        ReportDocument r = readReport(dir);
         assertThat(r.backup().orElseThrow().hostInspected()).isFalse();
+        assertThat(r.rule("backup-nfs-export-open").orElseThrow().status()).isEqualTo("NOT_EVALUATED");
     }
 }

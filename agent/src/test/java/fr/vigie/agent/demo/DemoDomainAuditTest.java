@@ -6,15 +6,18 @@ import fr.vigie.agent.collect.ldap.CollectionProgress;
 import fr.vigie.agent.collect.ldap.LdapDirectoryCollector;
 import fr.vigie.checks.Audit;
 import fr.vigie.checks.AuditResult;
+import fr.vigie.checks.CheckRegistry;
 import fr.vigie.checks.Evidence;
 import fr.vigie.checks.RuleResult;
 import fr.vigie.ruleset.CatalogueLoader;
 import fr.vigie.ruleset.score.RuleStatus;
 import fr.vigie.snapshot.DirectorySnapshot;
+import fr.vigie.snapshot.host.HostSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo domain collected by the real collector over LDAPS and audited with the built-in catalogue: every rule
- * finds something, except the one that excludes its sibling (docs/demo-domain.md).
+ * The demo domain collected by the real collector over LDAPS and audited with the built-in catalogue and the demo's
+ * sample backup host ({@link DemoBackupHost}): every rule finds something, directory and host rules alike, except
+ * the one that excludes its sibling (docs/demo-domain.md).
  */
 class DemoDomainAuditTest {
     static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
@@ -90,17 +94,28 @@ class DemoDomainAuditTest {
             Map.entry("backup-service-account-weak", "CN=svc-backup-sql,"),
             Map.entry("backup-server-delegation", "CN=SRV-VEEAM01,"),
             Map.entry("backup-server-domain-joined", "CN=SRV-VEEAM01,"),
-            Map.entry("backup-server-without-laps", "CN=SRV-VEEAM01,"));
+            Map.entry("backup-server-without-laps", "CN=SRV-VEEAM01,"),
+            Map.entry("backup-repo-mounted-rw", "/mnt/nas-sauvegarde"),
+            Map.entry("backup-share-open-write", "/srv/sauvegardes"),
+            Map.entry("backup-service-domain-admin", "CN=svc-veeam,OU=Comptes de service"),
+            Map.entry("backup-nfs-export-open", "/srv/sauvegardes"),
+            Map.entry("backup-files-world-writable", "/srv/sauvegardes/veeam/Sauvegarde DPI/SRV-DPI01.vm-1042D"),
+            Map.entry("backup-stale", "/srv/sauvegardes/veeam"),
+            Map.entry("backup-files-world-readable", "/srv/sauvegardes/veeam/Sauvegarde PACS/SRV-PACS01.vm-2087D"),
+            Map.entry("backup-host-domain-joined", "srv-veeam"),
+            Map.entry("backup-no-immutable-copy", "srv-veeam"));
 
     static DemoDomain demo;
     static DirectorySnapshot snapshot;
+    static HostSnapshot host;
     static AuditResult result;
 
     @BeforeAll
     static void collectAndAudit() throws Exception {
         demo = DemoDomain.start(NOW);
         snapshot = new LdapDirectoryCollector(demo.target(), CollectionProgress.NONE).collect(NOW);
-        result = new Audit(CatalogueLoader.builtIn()).run(snapshot);
+        host = DemoBackupHost.snapshot(NOW);
+        result = new Audit(CatalogueLoader.builtIn()).run(snapshot, Optional.of(host));
     }
 
     @AfterAll
@@ -118,26 +133,22 @@ class DemoDomainAuditTest {
         assertThat(snapshot.computers().count()).isBetween(140L, 170L);
     }
 
-    /**
-     * The host-side backup rules read a host snapshot (the agent's own machine), which the demo domain does not
-     * provide: they are "not evaluated" in a directory-only audit, never passed.
-     */
-    static final java.util.Set<String> HOST_RULES = fr.vigie.checks.CheckRegistry.hostByRuleId(
-            fr.vigie.checks.CheckRegistry.hostChecks()).keySet();
+    /** The host-side backup rules, evaluated on the demo's sample backup host. */
+    static final Set<String> HOST_RULES = CheckRegistry.hostByRuleId(CheckRegistry.hostChecks()).keySet();
 
     @Test
     void everyRuleFailsExceptTheDocumentedExclusiveOne() {
         List<String> wrong = new ArrayList<>();
         for (RuleResult r : result.results()) {
-            RuleStatus expected = EXCLUSIVE_PASSING.contains(r.rule().id()) ? RuleStatus.PASS
-                    : HOST_RULES.contains(r.rule().id()) ? RuleStatus.NOT_EVALUATED : RuleStatus.FAIL;
+            RuleStatus expected = EXCLUSIVE_PASSING.contains(r.rule().id()) ? RuleStatus.PASS : RuleStatus.FAIL;
             if (r.status() != expected) {
                 wrong.add(r.rule().id() + " is " + r.status() + " (expected " + expected + ")"
                         + (r.missingData().isEmpty() ? "" : ", missing " + r.missingData()));
             }
         }
         assertThat(wrong).as("rules whose outcome on the demo domain is not the documented one").isEmpty();
-        assertThat(result.results()).hasSizeGreaterThanOrEqualTo(59);
+        assertThat(result.results()).hasSizeGreaterThanOrEqualTo(59 + 9);
+        assertThat(HOST_RULES).hasSize(9);
     }
 
     @Test
@@ -159,7 +170,7 @@ class DemoDomainAuditTest {
     @Test
     void everyFailingRuleOfTheCatalogueHasADocumentedExample() {
         List<String> undocumented = result.results().stream().map(r -> r.rule().id())
-                .filter(id -> !EXCLUSIVE_PASSING.contains(id) && !HOST_RULES.contains(id) && !PLANTED.containsKey(id))
+                .filter(id -> !EXCLUSIVE_PASSING.contains(id) && !PLANTED.containsKey(id))
                 .toList();
         assertThat(undocumented).as("add the planted example to PLANTED and docs/demo-domain.md").isEmpty();
     }
@@ -174,5 +185,55 @@ class DemoDomainAuditTest {
                 .filter(r -> r.rule().id().equals("delegation-unconstrained")).findFirst().orElseThrow();
         assertThat(unconstrained.evidence()).extracting(Evidence::object).noneMatch(o -> o.contains("OU=Domain "
                 + "Controllers"));
+    }
+
+    private static RuleResult rule(String id) {
+        return result.results().stream().filter(r -> r.rule().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theVeeamServiceAccountOfTheSampleHostIsFoundInTheDirectoryAsADomainAdmin() {
+        List<Evidence> found = rule("backup-service-domain-admin").evidence();
+        assertThat(found).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.object()).startsWith("CN=svc-veeam,OU=Comptes de service,OU=CH Exemple,");
+            assertThat(e.attributes().get("runs as")).isEqualTo("svc-veeam@ch-exemple.local");
+            assertThat(e.attributes().get("privileged through")).contains("Domain Admins");
+            assertThat(e.attributes().get("matched by")).isEqualTo("name 'svc-veeam' in domain ch-exemple.local");
+        });
+        assertThat(found).extracting(e -> e.attributes().get("service")).contains("veeamtransport");
+    }
+
+    @Test
+    void theSampleHostFindingsCarryTheDocumentedDetails() {
+        Evidence export = rule("backup-nfs-export-open").evidence().get(0);
+        assertThat(export.name()).isEqualTo("*");
+        assertThat(export.attributes().get("problems")).isEqualTo("rw to everyone (*); no_root_squash");
+        assertThat(rule("backup-share-open-write").evidence()).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("sauvegardes");
+            assertThat(e.attributes().get("who can write")).contains("guests");
+        });
+        assertThat(rule("backup-repo-mounted-rw").evidence()).singleElement().satisfies(e ->
+                assertThat(e.attributes().get("type")).isEqualTo("nfs4"));
+        assertThat(rule("backup-stale").evidence()).extracting(Evidence::object)
+                .containsExactly(DemoBackupHost.LOCATION, DemoBackupHost.NAS_LOCATION);
+        assertThat(rule("backup-stale").evidence()).allSatisfy(e ->
+                assertThat(Long.parseLong(e.attributes().get("age (hours)"))).isBetween(5 * 24L, 6 * 24L));
+        assertThat(rule("backup-files-world-writable").evidence()).extracting(Evidence::object)
+                .anyMatch(o -> o.endsWith(".vbk")).contains(DemoBackupHost.LOCATION + "/Sauvegarde DPI")
+                .noneMatch(o -> o.endsWith(".vib"));
+        assertThat(rule("backup-files-world-readable").evidence()).extracting(Evidence::object)
+                .anyMatch(o -> o.endsWith(".vib")).anyMatch(o -> o.endsWith(".vbk"));
+        assertThat(rule("backup-host-domain-joined").evidence()).singleElement().satisfies(e ->
+                assertThat(e.attributes().get("production domain")).isEqualTo("the audited domain ch-exemple.local"));
+        assertThat(rule("backup-no-immutable-copy").evidence()).singleElement().satisfies(e ->
+                assertThat(e.attributes().get("immutable backups")).isEqualTo("0"));
+    }
+
+    @Test
+    void theCleanSharesAndExportsOfTheSampleHostAreNotReported() {
+        assertThat(rule("backup-nfs-export-open").evidence()).extracting(Evidence::object).doesNotContain("/srv/iso");
+        assertThat(rule("backup-share-open-write").evidence()).extracting(Evidence::name).doesNotContain("iso");
+        assertThat(rule("backup-repo-mounted-rw").evidence()).extracting(Evidence::object)
+                .doesNotContain(DemoBackupHost.REPOSITORY, "/");
     }
 }
