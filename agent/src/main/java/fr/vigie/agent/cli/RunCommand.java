@@ -85,13 +85,21 @@ public final class RunCommand implements Callable<Integer> {
         this.env = Optional.of(env);
     }
 
+    /**
+     * The schedule: the file's {@code schedule:} section, then the options.
+     *
+     * @throws IllegalArgumentException naming the bad option ({@code --audit-cron ...})
+     * @throws java.io.IOException naming the file and the bad key ({@code schedule.auditCron ...})
+     */
     ScheduleConfig schedule() throws java.io.IOException {
         Path file = config != null ? config : scanConfig;
         ScheduleConfig c = file != null ? ScheduleConfig.fromYaml(file) : ScheduleConfig.DEFAULT;
-        return new ScheduleConfig(auditCron != null ? auditCron : c.auditCron(),
-                splay != null ? ScheduleConfig.duration(splay) : c.splay(),
-                checkinInterval != null ? ScheduleConfig.duration(checkinInterval) : c.checkinInterval(),
-                flushInterval != null ? ScheduleConfig.duration(flushInterval) : c.flushInterval());
+        return new ScheduleConfig(auditCron != null ? ScheduleConfig.cron("--audit-cron", auditCron) : c.auditCron(),
+                splay != null ? ScheduleConfig.splay("--splay", splay) : c.splay(),
+                checkinInterval != null ? ScheduleConfig.interval("--checkin-interval", checkinInterval)
+                        : c.checkinInterval(),
+                flushInterval != null ? ScheduleConfig.interval("--flush-interval", flushInterval)
+                        : c.flushInterval());
     }
 
     @Override
