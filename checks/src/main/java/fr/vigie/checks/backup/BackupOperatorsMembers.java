@@ -8,12 +8,8 @@ import fr.vigie.checks.GroupMembers;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
-import fr.vigie.snapshot.ForeignPrincipal;
-import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.Sids;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,24 +40,12 @@ public final class BackupOperatorsMembers implements Check {
 
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
-        List<Evidence> out = new ArrayList<>();
-        for (GroupMembers members : GroupMembers.ofSids(context.index(), GROUPS)) {
-            Group g = members.group();
-            for (Account a : members.accounts()) {
-                if (a.enabled()) {
-                    out.add(Evidence.of(a).with("group", g.samAccountName())
-                            .with("memberType", a.kind().name().toLowerCase(Locale.ROOT))
-                            .with("lastLogonTimestamp", EvidenceValues.iso(a.lastLogonTimestamp(), "never"))
-                            .with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet(), "not set")));
-                }
-            }
-            for (ForeignPrincipal f : members.foreignPrincipals()) {
-                out.add(new Evidence(f.dn(), WELL_KNOWN.getOrDefault(f.sid(), f.sid()), null)
-                        .with("group", g.samAccountName())
-                        .with("memberType", "foreign security principal")
-                        .with("sid", f.sid()));
-            }
-        }
-        return out;
+        return GroupMembers.ofSids(context.index(), GROUPS).stream()
+                .flatMap(members -> members.evidence(Account::enabled,
+                        (e, a) -> e.with("lastLogonTimestamp", EvidenceValues.iso(a.lastLogonTimestamp(), "never"))
+                                .with("pwdLastSet", EvidenceValues.iso(a.pwdLastSet(), "not set")),
+                        (e, f) -> new Evidence(e.object(), WELL_KNOWN.getOrDefault(f.sid(), f.sid()), e.attributes())
+                                .with("sid", f.sid())).stream())
+                .toList();
     }
 }

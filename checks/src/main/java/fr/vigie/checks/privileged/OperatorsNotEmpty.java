@@ -35,7 +35,7 @@ public final class OperatorsNotEmpty implements Check {
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return GroupMembers.ofSids(context.index(), OPERATORS).stream()
-                .flatMap(members -> PrivilegedScope.memberEvidence(members).stream())
+                .flatMap(members -> members.evidence(account -> true).stream())
                 .toList();
     }
 }

@@ -2,16 +2,12 @@ package fr.vigie.checks.privileged;
 
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.checks.GroupMembers;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.AccountKind;
-import fr.vigie.snapshot.ForeignPrincipal;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,24 +46,5 @@ final class PrivilegedScope {
     /** Evidence naming the account and the privileged groups that make it privileged. */
     static Evidence evidence(Account account, List<String> groups) {
         return Evidence.of(account).with("privilegedGroups", String.join(", ", groups));
-    }
-
-    /**
-     * One evidence per recursive member of the group, enabled or not, naming the group and the kind of member
-     * ({@code user}, {@code computer (disabled)}, {@code foreign security principal}...): accounts first (index
-     * order), then foreign security principals (named by their SID).
-     */
-    static List<Evidence> memberEvidence(GroupMembers members) {
-        String group = members.group().samAccountName();
-        List<Evidence> out = new ArrayList<>();
-        for (Account a : members.accounts()) {
-            String kind = a.kind().name().toLowerCase(Locale.ROOT) + (a.enabled() ? "" : " (disabled)");
-            out.add(Evidence.of(a).with("group", group).with("memberType", kind));
-        }
-        for (ForeignPrincipal f : members.foreignPrincipals()) {
-            out.add(new Evidence(f.dn(), f.sid(), Map.of()).with("group", group)
-                    .with("memberType", "foreign security principal"));
-        }
-        return List.copyOf(out);
     }
 }

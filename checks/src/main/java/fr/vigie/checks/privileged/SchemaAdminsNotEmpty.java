@@ -30,7 +30,7 @@ public final class SchemaAdminsNotEmpty implements Check {
     @Override
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return context.index().domainGroup(Sids.RID_SCHEMA_ADMINS)
-                .map(g -> PrivilegedScope.memberEvidence(GroupMembers.of(context.index(), g)))
+                .map(g -> GroupMembers.of(context.index(), g).evidence(account -> true))
                 .orElse(List.of());
     }
 }
