@@ -45,26 +45,30 @@ class GroupMembersTest {
 
     @Test
     void evidenceNamesTheGroupAndMemberTypeOfCountedAccountsThenForeignPrincipals() {
-        var f = SnapshotFixture.domain();
-        f.addMember("Backup Operators", f.group("Team"));
-        f.addMember("Team", f.user("tech").disabled().add().dn());
-        f.addMember("Team", f.foreignPrincipal(Sids.AUTHENTICATED_USERS));
-        f.addMember("Backup Operators", f.computer("SRV-SVG").add().dn());
-        DirectoryIndex index = new DirectoryIndex(f.build());
-        GroupMembers members = GroupMembers.of(index, index.groupBySid(Sids.BACKUP_OPERATORS).orElseThrow());
+        GroupMembers members = printOperatorsWithADisabledUserAComputerAndAuthenticatedUsers();
 
         List<Evidence> all = members.evidence(account -> true);
-        assertThat(all).extracting(Evidence::name).containsExactlyInAnyOrder("tech", "SRV-SVG$", Sids.AUTHENTICATED_USERS);
+        assertThat(all).extracting(Evidence::name)
+                .containsExactlyInAnyOrder("tech", "SRV-SVG$", Sids.AUTHENTICATED_USERS);
         assertThat(all.get(all.size() - 1).name()).isEqualTo(Sids.AUTHENTICATED_USERS);
-        assertThat(all).allSatisfy(e -> assertThat(e.attributes()).containsEntry("group", "Backup Operators"));
+        assertThat(all).allSatisfy(e -> assertThat(e.attributes()).containsEntry("group", "Print Operators"));
         assertThat(all).extracting(e -> e.attributes().get("memberType"))
                 .contains("user (disabled)", "computer", "foreign security principal");
 
         List<Evidence> enabled = members.evidence(Account::enabled, (e, a) -> e.with("sam", a.samAccountName()),
                 (e, p) -> e.with("sid", p.sid()));
         assertThat(enabled).extracting(Evidence::name).containsExactly("SRV-SVG$", Sids.AUTHENTICATED_USERS);
-        assertThat(enabled.get(0).attributes()).containsExactly(Map.entry("group", "Backup Operators"),
+        assertThat(enabled.get(0).attributes()).containsExactly(Map.entry("group", "Print Operators"),
                 Map.entry("memberType", "computer"), Map.entry("sam", "SRV-SVG$"));
         assertThat(enabled.get(1).attributes()).containsEntry("sid", Sids.AUTHENTICATED_USERS);
+    }
+
+    private static GroupMembers printOperatorsWithADisabledUserAComputerAndAuthenticatedUsers() {
+        var f = SnapshotFixture.domain();
+        f.addMember("Print Operators", f.user("tech").disabled().add().dn());
+        f.addMember("Print Operators", f.foreignPrincipal(Sids.AUTHENTICATED_USERS));
+        f.addMember("Print Operators", f.computer("SRV-SVG").add().dn());
+        DirectoryIndex index = new DirectoryIndex(f.build());
+        return GroupMembers.of(index, index.groupBySid(Sids.PRINT_OPERATORS).orElseThrow());
     }
 }
