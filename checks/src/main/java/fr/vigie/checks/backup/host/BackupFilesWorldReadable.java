@@ -4,7 +4,6 @@ import fr.vigie.checks.Evidence;
 import fr.vigie.checks.host.HostCheck;
 import fr.vigie.checks.host.HostCheckContext;
 import fr.vigie.checks.index.DirectoryIndex;
-import fr.vigie.snapshot.host.AccessEntry;
 import fr.vigie.snapshot.host.AccessRights;
 import fr.vigie.snapshot.host.BackupItem;
 import fr.vigie.snapshot.host.BackupItemKind;
@@ -13,7 +12,6 @@ import fr.vigie.snapshot.host.HostDataSource;
 import fr.vigie.snapshot.host.HostSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,12 +44,7 @@ public final class BackupFilesWorldReadable implements HostCheck {
                     why.add("readable by others");
                 }
                 if (i.kind() != BackupItemKind.DIRECTORY) {
-                    for (Map.Entry<AccessEntry, Long> e : WideTrustees.effective(i.acl()).entrySet()) {
-                        if (AccessRights.grantsRead(e.getValue())) {
-                            why.add(WideTrustees.display(e.getKey()) + ": "
-                                    + String.join(",", AccessRights.describe(e.getValue())));
-                        }
-                    }
+                    why.addAll(WideTrustees.granting(i.acl(), AccessRights::grantsRead));
                 }
                 if (!why.isEmpty()) {
                     out.add(ItemEvidence.of(i, l).with("problem", String.join("; ", why)));

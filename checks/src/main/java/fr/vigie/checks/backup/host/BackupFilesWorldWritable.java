@@ -4,7 +4,6 @@ import fr.vigie.checks.Evidence;
 import fr.vigie.checks.host.HostCheck;
 import fr.vigie.checks.host.HostCheckContext;
 import fr.vigie.checks.index.DirectoryIndex;
-import fr.vigie.snapshot.host.AccessEntry;
 import fr.vigie.snapshot.host.AccessRights;
 import fr.vigie.snapshot.host.BackupItem;
 import fr.vigie.snapshot.host.BackupLocation;
@@ -12,7 +11,6 @@ import fr.vigie.snapshot.host.HostDataSource;
 import fr.vigie.snapshot.host.HostSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,12 +42,7 @@ public final class BackupFilesWorldWritable implements HostCheck {
                     why.add((mode & 01000) != 0 ? "writable by others (sticky bit: others cannot delete files "
                             + "they do not own)" : "writable by others");
                 }
-                for (Map.Entry<AccessEntry, Long> e : WideTrustees.effective(i.acl()).entrySet()) {
-                    if (AccessRights.grantsWrite(e.getValue())) {
-                        why.add(WideTrustees.display(e.getKey()) + ": "
-                                + String.join(",", AccessRights.describe(e.getValue())));
-                    }
-                }
+                why.addAll(WideTrustees.granting(i.acl(), AccessRights::grantsWrite));
                 if (!why.isEmpty()) {
                     out.add(ItemEvidence.of(i, l).with("problem", String.join("; ", why)));
                 }

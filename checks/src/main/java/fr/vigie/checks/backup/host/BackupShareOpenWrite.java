@@ -4,7 +4,6 @@ import fr.vigie.checks.Evidence;
 import fr.vigie.checks.host.HostCheck;
 import fr.vigie.checks.host.HostCheckContext;
 import fr.vigie.checks.index.DirectoryIndex;
-import fr.vigie.snapshot.host.AccessEntry;
 import fr.vigie.snapshot.host.AccessRights;
 import fr.vigie.snapshot.host.HostDataSource;
 import fr.vigie.snapshot.host.HostSnapshot;
@@ -13,7 +12,6 @@ import fr.vigie.snapshot.host.WindowsShare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,8 +67,8 @@ public final class BackupShareOpenWrite implements HostCheck {
             if (reason.isEmpty()) {
                 continue;
             }
-            List<String> shareWriters = windowsWriters(s.shareAcl());
-            List<String> ntfsWriters = windowsWriters(s.ntfsAcl());
+            List<String> shareWriters = WideTrustees.granting(s.shareAcl(), AccessRights::grantsWrite);
+            List<String> ntfsWriters = WideTrustees.granting(s.ntfsAcl(), AccessRights::grantsWrite);
             if (shareWriters.isEmpty() && ntfsWriters.isEmpty()) {
                 continue;
             }
@@ -130,17 +128,6 @@ public final class BackupShareOpenWrite implements HostCheck {
         }
         e = e.toLowerCase(Locale.ROOT);
         return wideGroups.contains(e);
-    }
-
-    private static List<String> windowsWriters(List<AccessEntry> acl) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<AccessEntry, Long> e : WideTrustees.effective(acl).entrySet()) {
-            if (AccessRights.grantsWrite(e.getValue())) {
-                out.add(WideTrustees.display(e.getKey()) + ": "
-                        + String.join(",", AccessRights.describe(e.getValue())));
-            }
-        }
-        return out;
     }
 
     private static String yes(boolean b) {

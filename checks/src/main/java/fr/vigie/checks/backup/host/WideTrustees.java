@@ -2,12 +2,15 @@ package fr.vigie.checks.backup.host;
 
 import fr.vigie.snapshot.Sids;
 import fr.vigie.snapshot.host.AccessEntry;
+import fr.vigie.snapshot.host.AccessRights;
 import fr.vigie.snapshot.host.AceType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 /**
  * Trustees that stand for "nearly everybody": Everyone (S-1-1-0), Anonymous (S-1-5-7), Authenticated Users
@@ -71,6 +74,21 @@ final class WideTrustees {
         }
         Map<AccessEntry, Long> out = new LinkedHashMap<>();
         allowed.forEach((sid, mask) -> out.put(first.get(sid), mask & ~denied.getOrDefault(sid, 0L)));
+        return out;
+    }
+
+    /**
+     * The wide trustees of a DACL whose {@link #effective} mask passes {@code grants} (e.g.
+     * {@link AccessRights#grantsWrite}), in DACL order, each as {@code trustee: rights}, e.g.
+     * {@code Everyone (S-1-1-0): FullControl}.
+     */
+    static List<String> granting(List<AccessEntry> acl, LongPredicate grants) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<AccessEntry, Long> e : effective(acl).entrySet()) {
+            if (grants.test(e.getValue())) {
+                out.add(display(e.getKey()) + ": " + String.join(",", AccessRights.describe(e.getValue())));
+            }
+        }
         return out;
     }
 
