@@ -1,18 +1,11 @@
 package fr.vigie.checks.backup.host;
 
-import fr.vigie.checks.Evidence;
-import fr.vigie.checks.host.HostCheck;
-import fr.vigie.checks.host.HostCheckContext;
-import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.host.AccessRights;
 import fr.vigie.snapshot.host.BackupItem;
 import fr.vigie.snapshot.host.BackupItemKind;
-import fr.vigie.snapshot.host.BackupLocation;
 import fr.vigie.snapshot.host.HostDataSource;
-import fr.vigie.snapshot.host.HostSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +14,11 @@ import java.util.Set;
  * patient record and password hash of the systems it saves, and readable repository keys allow offline guessing of
  * the passphrase.
  */
-public final class BackupFilesWorldReadable implements HostCheck {
+public final class BackupFilesWorldReadable extends BackupItemCheck {
+    public BackupFilesWorldReadable() {
+        super("world-readable backup files");
+    }
+
     @Override
     public String ruleId() {
         return "backup-files-world-readable";
@@ -33,24 +30,16 @@ public final class BackupFilesWorldReadable implements HostCheck {
     }
 
     @Override
-    public List<Evidence> evaluate(HostSnapshot host, Optional<DirectoryIndex> directory, HostCheckContext context) {
-        CappedEvidence out = new CappedEvidence("world-readable backup files");
-        for (BackupLocation l : host.backupLocations()) {
-            for (BackupItem i : l.items()) {
-                List<String> why = new ArrayList<>();
-                int mode = i.modeBits();
-                boolean file = i.kind() == BackupItemKind.FILE || i.kind() == BackupItemKind.REPOSITORY_FILE;
-                if (file && mode >= 0 && (mode & 0004) != 0) {
-                    why.add("readable by others");
-                }
-                if (i.kind() != BackupItemKind.DIRECTORY) {
-                    why.addAll(WideTrustees.granting(i.acl(), AccessRights::grantsRead));
-                }
-                if (!why.isEmpty()) {
-                    out.add(ItemEvidence.of(i, l).with("problem", String.join("; ", why)));
-                }
-            }
+    List<String> problems(BackupItem i) {
+        List<String> why = new ArrayList<>();
+        int mode = i.modeBits();
+        boolean file = i.kind() == BackupItemKind.FILE || i.kind() == BackupItemKind.REPOSITORY_FILE;
+        if (file && mode >= 0 && (mode & 0004) != 0) {
+            why.add("readable by others");
         }
-        return out.list();
+        if (i.kind() != BackupItemKind.DIRECTORY) {
+            why.addAll(WideTrustees.granting(i.acl(), AccessRights::grantsRead));
+        }
+        return why;
     }
 }
