@@ -86,20 +86,7 @@ public final class DangerousDsHeuristics implements Check {
         if (bits < 0) {
             return "an undefined set of groups (invalid value)";
         }
-        List<String> groups = new ArrayList<>();
-        if ((bits & 0x1) != 0) {
-            groups.add("Account Operators");
-        }
-        if ((bits & 0x2) != 0) {
-            groups.add("Server Operators");
-        }
-        if ((bits & 0x4) != 0) {
-            groups.add("Print Operators");
-        }
-        if ((bits & 0x8) != 0) {
-            groups.add("Backup Operators");
-        }
-        return String.join(", ", groups);
+        return namesOfBits(bits, "Account Operators", "Server Operators", "Print Operators", "Backup Operators");
     }
 
     /** What the digit of DoNotVerifyUPNAndOrSPNUniqueness turns off (bit 0 UPN, bit 1 SPN, bit 2 SPN aliases). */
@@ -108,16 +95,17 @@ public final class DangerousDsHeuristics implements Check {
         if (bits < 0) {
             return "UPNs and/or SPNs (undefined value)";
         }
-        List<String> what = new ArrayList<>();
-        if ((bits & 0x1) != 0) {
-            what.add("userPrincipalName");
+        return namesOfBits(bits, "userPrincipalName", "servicePrincipalName", "SPN aliases");
+    }
+
+    /** The names of the bits set in {@code bits}, comma-separated: {@code names[i]} names bit {@code 1 << i}. */
+    private static String namesOfBits(int bits, String... names) {
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if ((bits & (1 << i)) != 0) {
+                set.add(names[i]);
+            }
         }
-        if ((bits & 0x2) != 0) {
-            what.add("servicePrincipalName");
-        }
-        if ((bits & 0x4) != 0) {
-            what.add("SPN aliases");
-        }
-        return String.join(", ", what);
+        return String.join(", ", set);
     }
 }
