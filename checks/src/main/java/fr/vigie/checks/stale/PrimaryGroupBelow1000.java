@@ -3,14 +3,12 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import fr.vigie.snapshot.Sids;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Accounts (enabled or not) whose {@code primaryGroupID} points at a built-in group (RID below 1000) that is neither
@@ -36,10 +34,7 @@ public final class PrimaryGroupBelow1000 implements Check {
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return snapshot.accounts().stream()
                 .filter(PrimaryGroupBelow1000::privilegedPrimaryGroup)
-                .map(a -> Evidence.of(a)
-                        .with("primaryGroupID", PrimaryGroups.describe(a.primaryGroupId(), context.index()))
-                        .with("expected", new TreeSet<>(PrimaryGroups.defaults(a)))
-                        .with("userAccountControl", EvidenceValues.uac(a)))
+                .map(a -> PrimaryGroups.evidence(a, context.index()))
                 .toList();
     }
 

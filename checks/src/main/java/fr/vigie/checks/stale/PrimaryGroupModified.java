@@ -3,12 +3,10 @@ package fr.vigie.checks.stale;
 import fr.vigie.checks.Check;
 import fr.vigie.checks.CheckContext;
 import fr.vigie.checks.Evidence;
-import fr.vigie.checks.EvidenceValues;
 import fr.vigie.snapshot.DataSource;
 import fr.vigie.snapshot.DirectorySnapshot;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Accounts (enabled or not) whose {@code primaryGroupID} is not the default for their kind
@@ -30,10 +28,7 @@ public final class PrimaryGroupModified implements Check {
     public List<Evidence> evaluate(DirectorySnapshot snapshot, CheckContext context) {
         return snapshot.accounts().stream()
                 .filter(a -> !PrimaryGroups.defaults(a).contains(a.primaryGroupId()))
-                .map(a -> Evidence.of(a)
-                        .with("primaryGroupID", PrimaryGroups.describe(a.primaryGroupId(), context.index()))
-                        .with("expected", new TreeSet<>(PrimaryGroups.defaults(a)))
-                        .with("userAccountControl", EvidenceValues.uac(a)))
+                .map(a -> PrimaryGroups.evidence(a, context.index()))
                 .toList();
     }
 }

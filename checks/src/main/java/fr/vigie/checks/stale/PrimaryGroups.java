@@ -1,11 +1,14 @@
 package fr.vigie.checks.stale;
 
+import fr.vigie.checks.Evidence;
+import fr.vigie.checks.EvidenceValues;
 import fr.vigie.checks.index.DirectoryIndex;
 import fr.vigie.snapshot.Account;
 import fr.vigie.snapshot.Group;
 import fr.vigie.snapshot.Sids;
 import fr.vigie.snapshot.Uac;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Default {@code primaryGroupID} values by kind of account, shared by the primary-group checks. Stateless. */
 final class PrimaryGroups {
@@ -39,5 +42,16 @@ final class PrimaryGroups {
         return index.domainGroup(primaryGroupId).map(Group::samAccountName)
                 .map(name -> primaryGroupId + " (" + name + ")")
                 .orElse(String.valueOf(primaryGroupId));
+    }
+
+    /**
+     * Evidence naming the account with its {@code primaryGroupID} ({@link #describe}), the {@code expected} ids
+     * ({@link #defaults}, ascending) and its {@code userAccountControl}, in this order.
+     */
+    static Evidence evidence(Account account, DirectoryIndex index) {
+        return Evidence.of(account)
+                .with("primaryGroupID", describe(account.primaryGroupId(), index))
+                .with("expected", new TreeSet<>(defaults(account)))
+                .with("userAccountControl", EvidenceValues.uac(account));
     }
 }
