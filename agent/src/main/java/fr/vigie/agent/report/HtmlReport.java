@@ -227,6 +227,19 @@ public final class HtmlReport {
             raw("</div>\n</div>\n");
         }
 
+        /** A heading such as {@code <h2>Failing rules (3)</h2>} (tag and title are trusted constants). */
+        private void countedHeading(String tag, String title, int count) throws IOException {
+            raw("<" + tag + ">" + title + " (" + count + ")</" + tag + ">\n");
+        }
+
+        /** The rule's title then its id, muted. */
+        private void titleAndId(RuleEntry e) throws IOException {
+            text(e.title());
+            raw(" <span class=\"muted\">");
+            text(e.id());
+            raw("</span>");
+        }
+
         /** A paragraph of escaped text. */
         private void paragraph(String s) throws IOException {
             raw("<p>");
@@ -311,9 +324,8 @@ public final class HtmlReport {
 
         private void failing() throws IOException {
             List<RuleEntry> failing = r.failingDirectory();
-            raw("<section id=\"failing\">\n<h2>Failing rules (");
-            text(String.valueOf(failing.size()));
-            raw(")</h2>\n");
+            raw("<section id=\"failing\">\n");
+            countedHeading("h2", "Failing rules", failing.size());
             ruleDetails(failing);
             raw("</section>\n");
         }
@@ -355,9 +367,7 @@ public final class HtmlReport {
             }
             backupFixFirst(level, provisional);
             List<RuleEntry> failing = r.failingBackup();
-            raw("<h3>Failing backup rules (");
-            text(String.valueOf(failing.size()));
-            raw(")</h3>\n");
+            countedHeading("h3", "Failing backup rules", failing.size());
             ruleDetails(failing);
             raw("<h3>Host notes</h3>\n");
             List<HostNote> notes = b.map(BackupSection::notes).orElse(List.of());
@@ -458,9 +468,8 @@ public final class HtmlReport {
 
         private void notEvaluated() throws IOException {
             List<RuleEntry> rules = r.notEvaluated();
-            raw("<section id=\"not-evaluated\">\n<h2>Rules not evaluated (");
-            text(String.valueOf(rules.size()));
-            raw(")</h2>\n");
+            raw("<section id=\"not-evaluated\">\n");
+            countedHeading("h2", "Rules not evaluated", rules.size());
             if (rules.isEmpty()) {
                 raw("<p>None: every rule was evaluated.</p>\n</section>\n");
                 return;
@@ -470,10 +479,8 @@ public final class HtmlReport {
             openTable("", "Rule", "Level", "Missing data");
             for (RuleEntry e : rules) {
                 raw("<tr><td>");
-                text(e.title());
-                raw(" <span class=\"muted\">");
-                text(e.id());
-                raw("</span></td><td>L");
+                titleAndId(e);
+                raw("</td><td>L");
                 text(String.valueOf(e.level()));
                 raw("</td><td>");
                 text(String.join(", ", e.missingData()));
@@ -485,17 +492,15 @@ public final class HtmlReport {
 
         private void passing() throws IOException {
             List<RuleEntry> rules = r.passing();
-            raw("<section id=\"passing\">\n<h2>Passing rules (");
-            text(String.valueOf(rules.size()));
-            raw(")</h2>\n<details>\n<summary>Show the ");
+            raw("<section id=\"passing\">\n");
+            countedHeading("h2", "Passing rules", rules.size());
+            raw("<details>\n<summary>Show the ");
             text(String.valueOf(rules.size()));
             raw(" rules that found nothing</summary>\n<ul>\n");
             for (RuleEntry e : rules) {
                 raw("<li>");
-                text(e.title());
-                raw(" <span class=\"muted\">");
-                text(e.id());
-                raw("</span></li>\n");
+                titleAndId(e);
+                raw("</li>\n");
             }
             raw("</ul>\n</details>\n</section>\n");
         }
