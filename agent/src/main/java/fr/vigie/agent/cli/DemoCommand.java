@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,9 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             + "the collector this agent is enrolled with (see 'vigie enroll'), as 'vigie scan --upload' does.")
     boolean upload;
 
-    @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = "${VIGIE_STATE_DIR:-/var/lib/vigie}",
-            description = "Agent state directory (identity, key, spool) used by --upload (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    UploadOptions uploadOptions = new UploadOptions();
 
     @Option(names = "--export-level", paramLabel = "<level>", defaultValue = "pseudonymized",
             description = "What the uploaded copy keeps: full, pseudonymized or counts (default: ${DEFAULT-VALUE}).")
@@ -68,10 +68,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Audit audit = AuditSetup.load(Optional.empty(), Optional.empty());
-        Optional<ReportUpload> uploader = upload
-                ? Optional.of(ReportUpload.open(stateDir, ConfigFile.exportLevel(exportLevel, "--export-level"),
-                        "demo --upload"))
-                : Optional.empty();
+        Optional<ReportUpload> uploader = uploadOptions.open(upload,
+                ConfigFile.exportLevel(exportLevel, "--export-level"), "demo --upload");
         err.println("Starting the demo domain on 127.0.0.1...");
         err.flush();
         try (AgentEnvironment.DemoServer demo = env.demo().start()) {
@@ -89,12 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("Open the HTML report in a browser: " + outcome.html().toAbsolutePath().toUri());
             stdout.flush();
-            ExitStatus status = outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE;
-            if (uploader.isPresent()) {
-                return ScanCommand.upload(uploader.get(), outcome, Duration.ofSeconds(30), stdout, err)
-                        .orElse(status).code();
-            }
-            return status.code();
+            return UploadOptions.exitCode(uploader, outcome, Duration.ofSeconds(30), stdout, err);
         }
     }
 }

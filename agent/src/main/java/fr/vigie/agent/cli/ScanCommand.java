@@ -5,19 +5,16 @@ import fr.vigie.agent.config.ConfigFile;
 import fr.vigie.agent.config.Durations;
 import fr.vigie.agent.config.ScanOptions;
 import fr.vigie.agent.config.ScanSettings;
-import fr.vigie.agent.delivery.Delivery;
-import fr.vigie.agent.delivery.Uploader;
 import fr.vigie.agent.scan.ConsoleProgress;
 import fr.vigie.agent.scan.ScanOutcome;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -150,9 +147,8 @@ final class ScanCommand implements Callable<Integer> {
             + "cannot be sent now stays spooled for 'vigie run' or the next upload.")
     boolean upload;
 
-    @Option(names = "--state-dir", paramLabel = "<dir>", defaultValue = "${VIGIE_STATE_DIR:-/var/lib/vigie}",
-            description = "Agent state directory (identity, key, spool) used by --upload (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    UploadOptions uploadOptions = new UploadOptions();
 
     @Option(names = "--upload-wait", paramLabel = "<duration>", defaultValue = "2m",
             description = "With --upload: how long to keep retrying a collector that does not answer before leaving "
@@ -180,59 +176,12 @@ final class ScanCommand implements Callable<Integer> {
         err.flush();
         Duration wait = uploadWait.strip().matches("0+[a-z]*") ? Duration.ZERO // 0: one attempt, no retry
                 : Durations.parse(uploadWait, "--upload-wait");
-        Optional<ReportUpload> uploader = upload
-                ? Optional.of(ReportUpload.open(stateDir, scan.settings().exportLevel(), "scan --upload"))
-                : Optional.empty();
+        Optional<ReportUpload> uploader = uploadOptions.open(upload, scan.settings().exportLevel(), "scan --upload");
         ScanOutcome outcome = scan.run(out, new ConsoleProgress(err, env.nanoTime()), line -> {
             err.println(line);
             err.flush();
         });
-        ExitStatus status = outcome.complete() ? ExitStatus.OK : ExitStatus.INCOMPLETE;
-        if (uploader.isPresent()) {
-            return upload(uploader.get(), outcome, wait, out, err).orElse(status).code();
-        }
-        return status.code();
-    }
-
-    /**
-     * Spools and sends the report; says what happened. Returns an exit status only when the report could not even
-     * be spooled (then nothing will ever be delivered: a failure of the scan's output).
-     */
-    static Optional<ExitStatus> upload(ReportUpload up, ScanOutcome outcome, Duration wait, PrintWriter out,
-            PrintWriter err) throws InterruptedException {
-        UUID id;
-        try {
-            id = up.delivery().spool(up.payload(outcome.report()));
-        } catch (IOException e) {
-            err.println("scan --upload: the report could not be spooled for upload (" + e.getMessage() + "); the "
-                    + "local reports are written, but nothing will be sent. Check the disk and the permissions of "
-                    + up.stateDir() + ".");
-            err.flush();
-            return Optional.of(ExitStatus.OUTPUT_ERROR);
-        }
-        out.println();
-        String what = "Upload: report " + id + " (export level " + up.level() + ")";
-        try {
-            Uploader.FlushResult r = up.delivery().send(wait);
-            Delivery.Fate fate = up.delivery().fate(id);
-            String code = r.stoppedBy().orElse("");
-            switch (fate) {
-                case DELIVERED -> out.println(what + " delivered to " + up.delivery().identity().collectorUrl() + ".");
-                case REJECTED -> out.println(what + " was refused by the collector for good and moved to "
-                        + up.stateDir().resolve("rejected") + ": see the agent log for the collector's reason.");
-                case SPOOLED -> out.println(what + " is spooled in " + up.delivery().spoolStore().directory()
-                        + " and will be sent later by 'vigie run' or the next 'vigie scan --upload': "
-                        + up.reason(code) + ".");
-            }
-            if (r.remaining() > (fate == Delivery.Fate.SPOOLED ? 1 : 0)) {
-                out.println("        " + r.remaining() + " report(s) in all are waiting in the spool.");
-            }
-        } catch (IOException e) {
-            out.println(what + " is spooled in " + up.delivery().spoolStore().directory() + " but could not be sent "
-                    + "now (" + e.getMessage() + "); 'vigie run' or the next 'vigie scan --upload' will send it.");
-        }
-        out.flush();
-        return Optional.empty();
+        return UploadOptions.exitCode(uploader, outcome, wait, out, err);
     }
 
     private ScanOptions commandLineOptions() throws ConfigException {

@@ -166,10 +166,8 @@ public final class HtmlReport {
                 raw(".</p>\n");
             }
             if (!r.score().notEvaluated().isEmpty()) {
-                raw("<p>");
-                text(r.score().notEvaluated().size() + " rule(s) could not be evaluated: " + String.join(", ",
+                paragraph(r.score().notEvaluated().size() + " rule(s) could not be evaluated: " + String.join(", ",
                         r.score().notEvaluated()) + ".");
-                raw("</p>\n");
             }
             raw("<p>The maturity level below is an upper bound, not a result: the domain is at level ");
             text(String.valueOf(r.score().maturityLevel()));
@@ -187,20 +185,18 @@ public final class HtmlReport {
 
         private void summary() throws IOException {
             int level = r.score().maturityLevel();
-            raw("<section class=\"summary\">\n<div class=\"level ");
-            raw(r.provisional() ? "provisional" : "lvl-" + level);
-            raw("\" id=\"maturity\">\n<div class=\"level-label\">Maturity level</div>\n<div class=\"level-value\">");
-            text(levelText(r));
-            raw("</div>\n<div class=\"level-caption\">");
+            raw("<section class=\"summary\">\n");
+            String caption;
             if (r.provisional()) {
                 String notEvaluated = r.score().notEvaluated().isEmpty()
                         ? "data missing: " + String.join(", ", r.collection().missing())
                         : "not evaluated: " + String.join(", ", r.score().notEvaluated());
-                text("Level ≤ " + level + " — " + notEvaluated);
+                caption = "Level ≤ " + level + " — " + notEvaluated;
             } else {
-                text("Level " + level + " of 5 (ANSSI scale: 1 = critical weaknesses, 5 = state of the art)");
+                caption = "Level " + level + " of 5 (ANSSI scale: 1 = critical weaknesses, 5 = state of the art)";
             }
-            raw("</div>\n</div>\n<div class=\"scores\">\n<div class=\"global\">Risk score <strong>");
+            levelBox("maturity", "Maturity level", r.provisional(), level, levelText(r), caption);
+            raw("<div class=\"scores\">\n<div class=\"global\">Risk score <strong>");
             text(String.valueOf(r.score().globalScore()));
             raw("</strong>/100 <span class=\"hint\">(highest category; 0 = nothing found)</span></div>\n");
             raw("<table class=\"categories\">\n");
@@ -216,53 +212,121 @@ public final class HtmlReport {
             raw("</table>\n</div>\n</section>\n");
         }
 
-        private void fixFirst() throws IOException {
-            raw("<section id=\"fix-first\">\n<h2>What to fix first</h2>\n");
-            List<RuleEntry> failing = r.failingDirectory();
-            int level = r.score().maturityLevel();
-            if (failing.isEmpty()) {
-                raw("<p>");
-                text(r.provisional()
-                        ? "No rule fails among those that could be evaluated. This is not a clean result: "
-                                + "collect the missing data and run the audit again."
-                        : "No rule fails. Keep it that way: run the audit regularly.");
-                raw("</p>\n</section>\n");
-                return;
-            }
-            List<RuleEntry> next = r.score().toReachNextLevel().stream().map(r::rule).flatMap(Optional::stream)
-                    .sorted(ReportDocument.URGENCY).toList();
+        /**
+         * The coloured level box: {@code <div class="level lvl-N|provisional" id=...>} with its label, value and
+         * caption (label and id are trusted constants, value and caption are escaped).
+         */
+        private void levelBox(String id, String label, boolean provisional, int level, String value, String caption)
+                throws IOException {
+            raw("<div class=\"level ");
+            raw(provisional ? "provisional" : "lvl-" + level);
+            raw("\" id=\"" + id + "\">\n<div class=\"level-label\">" + label + "</div>\n<div class=\"level-value\">");
+            text(value);
+            raw("</div>\n<div class=\"level-caption\">");
+            text(caption);
+            raw("</div>\n</div>\n");
+        }
+
+        /** A heading such as {@code <h2>Failing rules (3)</h2>} (tag and title are trusted constants). */
+        private void countedHeading(String tag, String title, int count) throws IOException {
+            raw("<" + tag + ">" + title + " (" + count + ")</" + tag + ">\n");
+        }
+
+        /** The rule's title then its id, muted. */
+        private void titleAndId(RuleEntry e) throws IOException {
+            text(e.title());
+            raw(" <span class=\"muted\">");
+            text(e.id());
+            raw("</span>");
+        }
+
+        /** A paragraph of escaped text. */
+        private void paragraph(String s) throws IOException {
             raw("<p>");
-            if (level < 5) {
-                text("To reach level " + (level + 1) + ", fix " + (next.size() == 1 ? "this rule" : "these "
-                        + next.size() + " rules")
-                        + (r.provisional() ? " (rules not evaluated may still hold the domain back)" : "") + ":");
-            } else {
-                text("These rules fail without lowering the level; fixing them lowers the risk score:");
-            }
-            raw("</p>\n<ol class=\"fix\">\n");
-            for (RuleEntry e : next.isEmpty() ? failing : next) {
+            text(s);
+            raw("</p>\n");
+        }
+
+        /** The rules of these ids that are in the report, most urgent first. */
+        private List<RuleEntry> byUrgency(List<String> ruleIds) {
+            return ruleIds.stream().map(r::rule).flatMap(Optional::stream).sorted(ReportDocument.URGENCY).toList();
+        }
+
+        /** "this rule" or "these N rules". */
+        private static String theseRules(List<RuleEntry> rules) {
+            return rules.size() == 1 ? "this rule" : "these " + rules.size() + " rules";
+        }
+
+        /**
+         * The "fix first" list: {@code <ol class="fix">}, one link to each rule's detail, with its id, its points when
+         * {@code withPoints}, and its count of objects.
+         */
+        private void fixList(List<RuleEntry> rules, boolean withPoints) throws IOException {
+            raw("<ol class=\"fix\">\n");
+            for (RuleEntry e : rules) {
                 raw("<li><a href=\"#rule-");
                 text(e.id());
                 raw("\">");
                 text(e.title());
                 raw("</a> <span class=\"muted\">");
-                text(e.id() + " · " + e.points() + " points · " + countObjects(e.evidence().size()));
+                text(e.id() + " · " + (withPoints ? e.points() + " points · " : "")
+                        + countObjects(e.evidence().size()));
                 raw("</span></li>\n");
             }
-            raw("</ol>\n</section>\n");
+            raw("</ol>\n");
         }
 
-        private void failing() throws IOException {
-            List<RuleEntry> failing = r.failingDirectory();
-            raw("<section id=\"failing\">\n<h2>Failing rules (");
-            text(String.valueOf(failing.size()));
-            raw(")</h2>\n");
+        /** The failing rules' details, or "None." when there is none. */
+        private void ruleDetails(List<RuleEntry> failing) throws IOException {
             if (failing.isEmpty()) {
                 raw("<p>None.</p>\n");
             }
             for (RuleEntry e : failing) {
                 ruleDetail(e);
             }
+        }
+
+        /** Opens a table: {@code <table[ class="..."]>}, a header row of these (escaped) headers, {@code <tbody>}. */
+        private void openTable(String cssClass, String... headers) throws IOException {
+            raw(cssClass.isEmpty() ? "<table>\n<thead><tr>" : "<table class=\"" + cssClass + "\">\n<thead><tr>");
+            for (String h : headers) {
+                raw("<th>");
+                text(h);
+                raw("</th>");
+            }
+            raw("</tr></thead>\n<tbody>\n");
+        }
+
+        private void closeTable() throws IOException {
+            raw("</tbody>\n</table>\n");
+        }
+
+        private void fixFirst() throws IOException {
+            raw("<section id=\"fix-first\">\n<h2>What to fix first</h2>\n");
+            List<RuleEntry> failing = r.failingDirectory();
+            int level = r.score().maturityLevel();
+            if (failing.isEmpty()) {
+                paragraph(r.provisional()
+                        ? "No rule fails among those that could be evaluated. This is not a clean result: "
+                                + "collect the missing data and run the audit again."
+                        : "No rule fails. Keep it that way: run the audit regularly.");
+                raw("</section>\n");
+                return;
+            }
+            List<RuleEntry> next = byUrgency(r.score().toReachNextLevel());
+            paragraph(level < 5
+                    ? "To reach level " + (level + 1) + ", fix " + theseRules(next)
+                            + (r.provisional() ? " (rules not evaluated may still hold the domain back)" : "") + ":"
+                    : "These rules fail without lowering the level; fixing them lowers the risk score:");
+            fixList(next.isEmpty() ? failing : next, true);
+            raw("</section>\n");
+        }
+
+        private void failing() throws IOException {
+            List<RuleEntry> failing = r.failingDirectory();
+            raw("<section id=\"failing\">\n");
+            countedHeading("h2", "Failing rules", failing.size());
+            ruleDetails(failing);
             raw("</section>\n");
         }
 
@@ -270,22 +334,16 @@ public final class HtmlReport {
             Optional<BackupSection> b = r.backup();
             int level = r.score().backupMaturityLevel();
             boolean provisional = r.backupProvisional();
-            raw("<section id=\"backups\">\n<h2>Backups</h2>\n<div class=\"summary\">\n<div class=\"level ");
-            raw(provisional ? "provisional" : "lvl-" + level);
-            raw("\" id=\"backup-maturity\">\n<div class=\"level-label\">Backup maturity level</div>\n"
-                    + "<div class=\"level-value\">");
-            text(backupLevelText(r));
-            raw("</div>\n<div class=\"level-caption\">");
+            raw("<section id=\"backups\">\n<h2>Backups</h2>\n<div class=\"summary\">\n");
             List<String> notEvaluated = b.map(BackupSection::notEvaluated).orElse(List.of());
-            if (provisional) {
-                text("Backup level ≤ " + level + " / provisional — "
-                        + (notEvaluated.isEmpty() ? "some backup rules were not evaluated"
-                        : notEvaluated.size() + " backup rule(s) not evaluated")
-                        + (b.isPresent() && !b.get().hostInspected() ? " (this host was not inspected)" : ""));
-            } else {
-                text("Backup level " + level + " of 5 (1 = backups an attacker can destroy, 5 = state of the art)");
-            }
-            raw("</div>\n</div>\n<div class=\"scores\">\n<dl class=\"meta\">\n");
+            String caption = provisional
+                    ? "Backup level ≤ " + level + " / provisional — "
+                            + (notEvaluated.isEmpty() ? "some backup rules were not evaluated"
+                            : notEvaluated.size() + " backup rule(s) not evaluated")
+                            + (b.isPresent() && !b.get().hostInspected() ? " (this host was not inspected)" : "")
+                    : "Backup level " + level + " of 5 (1 = backups an attacker can destroy, 5 = state of the art)";
+            levelBox("backup-maturity", "Backup maturity level", provisional, level, backupLevelText(r), caption);
+            raw("<div class=\"scores\">\n<dl class=\"meta\">\n");
             if (b.isEmpty()) {
                 meta("Host inspected", "not recorded in this report");
             } else if (b.get().host().isEmpty()) {
@@ -309,27 +367,18 @@ public final class HtmlReport {
             }
             backupFixFirst(level, provisional);
             List<RuleEntry> failing = r.failingBackup();
-            raw("<h3>Failing backup rules (");
-            text(String.valueOf(failing.size()));
-            raw(")</h3>\n");
-            if (failing.isEmpty()) {
-                raw("<p>None.</p>\n");
-            }
-            for (RuleEntry e : failing) {
-                ruleDetail(e);
-            }
+            countedHeading("h3", "Failing backup rules", failing.size());
+            ruleDetails(failing);
             raw("<h3>Host notes</h3>\n");
             List<HostNote> notes = b.map(BackupSection::notes).orElse(List.of());
             if (notes.isEmpty()) {
-                raw("<p>");
-                text(b.flatMap(BackupSection::host).isPresent() ? "None: the host inspection read everything it tried."
-                        : "None (the host was not inspected).");
-                raw("</p>\n");
+                paragraph(b.flatMap(BackupSection::host).isPresent()
+                        ? "None: the host inspection read everything it tried." : "None (the host was not inspected).");
             } else {
-                raw("<p>What the host inspection could not read or limited (unreadable paths, time-outs, malformed "
+                paragraph("What the host inspection could not read or limited (unreadable paths, time-outs, malformed "
                         + "files, missing commands): the backup rules reading these data are not evaluated or their "
-                        + "findings are a lower bound.</p>\n<table class=\"evidence\">\n<thead><tr><th>Data</th>"
-                        + "<th>Note</th></tr></thead>\n<tbody>\n");
+                        + "findings are a lower bound.");
+                openTable("evidence", "Data", "Note");
                 for (HostNote n : notes) {
                     raw("<tr><td>");
                     text(n.source());
@@ -337,7 +386,7 @@ public final class HtmlReport {
                     text(n.text());
                     raw("</td></tr>\n");
                 }
-                raw("</tbody>\n</table>\n");
+                closeTable();
             }
             raw("<p class=\"caveat\"><strong>Offline copies.</strong> ");
             text(b.map(BackupSection::offlineCopyCaveat).orElse(BackupSection.OFFLINE_COPY_CAVEAT));
@@ -348,36 +397,19 @@ public final class HtmlReport {
             raw("<h3>What to fix first for backups</h3>\n");
             List<RuleEntry> failing = r.failingBackup();
             if (failing.isEmpty()) {
-                raw("<p>");
-                text(provisional
+                paragraph(provisional
                         ? "No backup rule fails among those that could be evaluated. This is not a clean result: "
                                 + "inspect the backup host (scan without --no-host, with --backup-location) and run "
                                 + "the audit again."
                         : "No backup rule fails. Keep testing restores and keep an offline copy.");
-                raw("</p>\n");
                 return;
             }
-            List<RuleEntry> next = r.score().backupToReachNextLevel().stream().map(r::rule)
-                    .flatMap(Optional::stream).sorted(ReportDocument.URGENCY).toList();
-            raw("<p>");
-            if (level < 5 && !next.isEmpty()) {
-                text("To reach backup level " + (level + 1) + ", fix " + (next.size() == 1 ? "this rule"
-                        : "these " + next.size() + " rules")
-                        + (provisional ? " (rules not evaluated may still hold the backups back)" : "") + ":");
-            } else {
-                text("These backup rules fail:");
-            }
-            raw("</p>\n<ol class=\"fix\">\n");
-            for (RuleEntry e : next.isEmpty() ? failing : next) {
-                raw("<li><a href=\"#rule-");
-                text(e.id());
-                raw("\">");
-                text(e.title());
-                raw("</a> <span class=\"muted\">");
-                text(e.id() + " · " + countObjects(e.evidence().size()));
-                raw("</span></li>\n");
-            }
-            raw("</ol>\n");
+            List<RuleEntry> next = byUrgency(r.score().backupToReachNextLevel());
+            paragraph(level < 5 && !next.isEmpty()
+                    ? "To reach backup level " + (level + 1) + ", fix " + theseRules(next)
+                            + (provisional ? " (rules not evaluated may still hold the backups back)" : "") + ":"
+                    : "These backup rules fail:");
+            fixList(next.isEmpty() ? failing : next, false);
         }
 
         private void ruleDetail(RuleEntry e) throws IOException {
@@ -403,8 +435,8 @@ public final class HtmlReport {
             text(e.remediation());
             raw("</p>\n<h4>Evidence (");
             text(countObjects(e.evidence().size()));
-            raw(")</h4>\n<table class=\"evidence\">\n<thead><tr><th>Object</th><th>Name</th><th>Attributes</th></tr>"
-                    + "</thead>\n<tbody>\n");
+            raw(")</h4>\n");
+            openTable("evidence", "Object", "Name", "Attributes");
             int shown = 0;
             for (EvidenceEntry ev : e.evidence()) {
                 if (shown == maxEvidenceRows) {
@@ -430,48 +462,45 @@ public final class HtmlReport {
                 text("… and " + (e.evidence().size() - shown) + " more: see report.json for the full list.");
                 raw("</td></tr>\n");
             }
-            raw("</tbody>\n</table>\n</article>\n");
+            closeTable();
+            raw("</article>\n");
         }
 
         private void notEvaluated() throws IOException {
             List<RuleEntry> rules = r.notEvaluated();
-            raw("<section id=\"not-evaluated\">\n<h2>Rules not evaluated (");
-            text(String.valueOf(rules.size()));
-            raw(")</h2>\n");
+            raw("<section id=\"not-evaluated\">\n");
+            countedHeading("h2", "Rules not evaluated", rules.size());
             if (rules.isEmpty()) {
                 raw("<p>None: every rule was evaluated.</p>\n</section>\n");
                 return;
             }
-            raw("<p>The data these rules need could not be collected: they say nothing about the domain, "
-                    + "neither good nor bad.</p>\n<table>\n<thead><tr><th>Rule</th><th>Level</th><th>Missing data</th>"
-                    + "</tr></thead>\n<tbody>\n");
+            paragraph("The data these rules need could not be collected: they say nothing about the domain, "
+                    + "neither good nor bad.");
+            openTable("", "Rule", "Level", "Missing data");
             for (RuleEntry e : rules) {
                 raw("<tr><td>");
-                text(e.title());
-                raw(" <span class=\"muted\">");
-                text(e.id());
-                raw("</span></td><td>L");
+                titleAndId(e);
+                raw("</td><td>L");
                 text(String.valueOf(e.level()));
                 raw("</td><td>");
                 text(String.join(", ", e.missingData()));
                 raw("</td></tr>\n");
             }
-            raw("</tbody>\n</table>\n</section>\n");
+            closeTable();
+            raw("</section>\n");
         }
 
         private void passing() throws IOException {
             List<RuleEntry> rules = r.passing();
-            raw("<section id=\"passing\">\n<h2>Passing rules (");
-            text(String.valueOf(rules.size()));
-            raw(")</h2>\n<details>\n<summary>Show the ");
+            raw("<section id=\"passing\">\n");
+            countedHeading("h2", "Passing rules", rules.size());
+            raw("<details>\n<summary>Show the ");
             text(String.valueOf(rules.size()));
             raw(" rules that found nothing</summary>\n<ul>\n");
             for (RuleEntry e : rules) {
                 raw("<li>");
-                text(e.title());
-                raw(" <span class=\"muted\">");
-                text(e.id());
-                raw("</span></li>\n");
+                titleAndId(e);
+                raw("</li>\n");
             }
             raw("</ul>\n</details>\n</section>\n");
         }
@@ -495,7 +524,8 @@ public final class HtmlReport {
                 text(s.error().orElse(""));
                 raw("</td></tr>\n");
             }
-            raw("</tbody>\n</table>\n</section>\n");
+            closeTable();
+            raw("</section>\n");
         }
     }
 
